@@ -1,0 +1,81 @@
+package io.hubwarden.connector;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A connection to one business on one hub, opened by {@link HubConnectorProvider#open}. It translates calls into the
+ * hub's wire format and the hub's answers and errors into these records and {@link HubFailure}s, and does nothing
+ * more: it never sleeps, never retries, never logs or keeps a token. The credential travels with every call.
+ *
+ * <p>Implementations are thread-safe and hold no mutable state. Every call may fail with any {@link HubFailure}; the
+ * ones named on a method are the failures that method has a particular reason to throw. Null is never accepted or
+ * returned unless a parameter says so.
+ */
+public interface HubConnector {
+
+    /** The hub kind this connector speaks to. */
+    HubKind kind();
+
+    /** The roles a person can hold in the business, in the hub's order, with the hub's names. */
+    List<HubRole> roles();
+
+    /**
+     * The business the credential reaches. Doubles as the live connection check: it succeeds only if the hub is
+     * reachable, the credential is valid and it may read the configured business.
+     */
+    BusinessInfo business(ServiceCredential credential);
+
+    /** One page of the business's members, in the hub's order. */
+    Page<HubMember> members(ServiceCredential credential, PageRequest page);
+
+    /** One page of the business's invitations that have not become seats, expired and declined ones included. */
+    Page<PendingInvitation> invitations(ServiceCredential credential, PageRequest page);
+
+    /**
+     * Invites a person into the business with a role; the hub e-mails them. Idempotent per address: when the address
+     * already has a pending invitation or belongs to a member, nothing is sent and the receipt says so; an expired or
+     * declined invitation for the address is replaced by a new one.
+     */
+    InvitationReceipt invite(ServiceCredential credential, Invitee invitee, HubRole role);
+
+    /**
+     * Sets a member's role. Idempotent.
+     *
+     * @throws HubNotFound if the person is not a member of the business
+     */
+    void changeRole(ServiceCredential credential, HubUserId user, HubRole role);
+
+    /**
+     * Takes a member out of the business, with their asset tasks.
+     *
+     * @throws HubNotFound if the person is not (or no longer) a member
+     */
+    void remove(ServiceCredential credential, HubUserId user);
+
+    /**
+     * Withdraws a pending invitation.
+     *
+     * @throws HubNotFound if the invitation is not (or no longer) pending
+     */
+    void cancelInvitation(ServiceCredential credential, InvitationId invitation);
+
+    /**
+     * The OAuth flow through which a Full-control person of the business connects it; the token it yields is a
+     * {@link ServiceCredential}. An operator may paste a system-user token instead.
+     */
+    OAuthClient serviceConnection();
+
+    /** Linking people's own profiles and checking their seat. */
+    ProfileLinking profiles();
+
+    /** Changing the role of a pending invitation, if the hub allows it. */
+    default Optional<InvitationRoles> invitationRoles() {
+        return Optional.empty();
+    }
+
+    /** Listing and sharing assets, if the hub allows it. */
+    default Optional<AssetAccess> assets() {
+        return Optional.empty();
+    }
+}
