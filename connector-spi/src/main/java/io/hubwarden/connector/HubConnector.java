@@ -17,7 +17,7 @@ public interface HubConnector {
     /** The hub kind this connector speaks to. */
     HubKind kind();
 
-    /** The roles a person can hold in the business, in the hub's order, with the hub's names. */
+    /** The roles a person can hold in the business, with the hub's names, from the most to the least powerful. */
     List<HubRole> roles();
 
     /**
