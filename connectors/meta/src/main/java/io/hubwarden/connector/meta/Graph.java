@@ -1,0 +1,244 @@
+package io.hubwarden.connector.meta;
+
+import io.hubwarden.connector.HubFailure;
+import io.hubwarden.connector.HubRejected;
+import io.hubwarden.connector.HubTransport;
+import io.hubwarden.connector.HubUnavailable;
+import io.hubwarden.connector.PageRequest;
+import io.hubwarden.connector.Secret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Graph API over {@code java.net.http}: versioned paths, the access token and {@code appsecret_proof} on every
+ * call, form-encoded writes, and every failure turned into a {@link HubFailure}. One request per call: no retries, no
+ * waits, nothing remembered between calls. Tokens travel in the query or the body, as the Graph API documents, and
+ * never appear in a failure.
+ */
+final class Graph {
+
+    /** Graph's largest page on the edges the connector reads. */
+    static final int MAX_LIMIT = 100;
+
+    /** Node ids are digits, or {@code act_} and digits for ad accounts; anything else could change the path. */
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final MetaSettings settings;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    Graph(MetaSettings settings, HubTransport transport) {
+        this.settings = settings;
+        this.http = transport.http();
+        this.timeout = transport.requestTimeout();
+    }
+
+    /**
+     * Checks that an id is a single Graph node id, so that it cannot point the request elsewhere.
+     *
+     * @throws IllegalArgumentException if it is not
+     */
+    static String node(String id) {
+        if (!NODE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a Graph node id");
+        }
+        return id;
+    }
+
+    <T> T get(String path, Map<String, String> params, Secret token, Class<T> type) {
+        return read(
+                send(
+                        withToken(params, token),
+                        token,
+                        query -> request(path, query).GET()),
+                type);
+    }
+
+    /** One page of an edge, at most {@link #MAX_LIMIT} items, continuing after the page's cursor. */
+    <T> GraphWire.Listing<T> list(
+            String path, Map<String, String> params, Secret token, Class<T> item, PageRequest page) {
+        Map<String, String> paged = new LinkedHashMap<>(params);
+        paged.put("limit", Integer.toString(Math.min(page.size(), MAX_LIMIT)));
+        String cursor = page.cursor();
+        if (cursor != null) {
+            paged.put("after", cursor);
+        }
+        JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.Listing.class, item);
+        return read(
+                send(
+                        withToken(paged, token),
+                        token,
+                        query -> request(path, query).GET()),
+                type);
+    }
+
+    /**
+     * A form-encoded POST, as the Graph API documents for creations and updates.
+     *
+     * @throws HubRejected if Graph answers {@code "success": false}
+     */
+    GraphWire.WriteResult post(String path, Map<String, String> params, Secret token) {
+        return applied(read(
+                send(
+                        withToken(params, token),
+                        token,
+                        form -> request(path, Map.of())
+                                .header("Content-Type", FORM)
+                                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))),
+                GraphWire.WriteResult.class));
+    }
+
+    /**
+     * A DELETE with its parameters in the query, which every Graph endpoint accepts.
+     *
+     * @throws HubRejected if Graph answers {@code "success": false}
+     */
+    GraphWire.WriteResult delete(String path, Map<String, String> params, Secret token) {
+        return applied(read(
+                send(
+                        withToken(params, token),
+                        token,
+                        query -> request(path, query).DELETE()),
+                GraphWire.WriteResult.class));
+    }
+
+    /** Graph answers some writes it did not apply with {@code "success": false} and no error. */
+    private static GraphWire.WriteResult applied(GraphWire.WriteResult result) {
+        if (Boolean.FALSE.equals(result.success())) {
+            throw new HubRejected("success=false", "Graph did not apply the change", null);
+        }
+        return result;
+    }
+
+    /**
+     * A GET that carries no user token: the OAuth exchanges, which authenticate with the app secret.
+     *
+     * @param hidden values besides the app secret that must never appear in a failure (the token being exchanged)
+     */
+    <T> T getAsApp(String path, Map<String, String> params, Class<T> type, List<Secret> hidden) {
+        return read(send(params, hidden, query -> request(path, query).GET()), type);
+    }
+
+    private HttpRequest.Builder request(String path, Map<String, String> query) {
+        String url = settings.graphBaseUrl() + "/" + settings.apiVersion() + "/" + path;
+        if (!query.isEmpty()) {
+            url = url + "?" + encode(query);
+        }
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+    }
+
+    private Map<String, String> withToken(Map<String, String> params, Secret token) {
+        Map<String, String> signed = new LinkedHashMap<>(params);
+        signed.put("access_token", token.reveal());
+        signed.put("appsecret_proof", proof(token));
+        return signed;
+    }
+
+    /** {@code appsecret_proof}: hex HMAC-SHA256 of the access token, keyed with the app secret. */
+    String proof(Secret token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.appSecret().reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(token.reveal().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
+            // Every Java runtime ships HmacSHA256, and any non-empty key is valid for it.
+            throw new IllegalStateException("HmacSHA256 is unavailable", impossible);
+        }
+    }
+
+    private JsonNode send(Map<String, String> params, Secret token, RequestShape shape) {
+        return send(params, List.of(token), shape);
+    }
+
+    private JsonNode send(Map<String, String> params, List<Secret> hidden, RequestShape shape) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(shape.build(params).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException timedOut) {
+            throw new HubUnavailable("Graph API did not answer in time", null, timedOut);
+        } catch (IOException unreachable) {
+            throw new HubUnavailable(
+                    "Graph API could not be reached (" + unreachable.getClass().getSimpleName() + ")", null, null);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new HubUnavailable("interrupted while waiting for the Graph API", null, interrupted);
+        }
+        JsonNode body = parse(response.body());
+        JsonNode error = body == null ? null : body.get("error");
+        boolean ok = response.statusCode() / 100 == 2;
+        if (error != null && error.isObject()) {
+            GraphWire.GraphError parsed = read(error, GraphWire.GraphError.class);
+            Duration wait = GraphErrors.retryAfter(
+                    response.headers().firstValue("X-Business-Use-Case-Usage").orElse(null));
+            List<Secret> secrets = new ArrayList<>(hidden);
+            secrets.add(settings.appSecret());
+            throw GraphErrors.classify(parsed, wait, secrets);
+        }
+        if (!ok || body == null) {
+            throw GraphErrors.unreadable(response.statusCode());
+        }
+        return body;
+    }
+
+    private static @Nullable JsonNode parse(String body) {
+        try {
+            return GraphWire.JSON.readTree(body);
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    private static <T> T read(JsonNode node, Class<T> type) {
+        return read(node, GraphWire.JSON.getTypeFactory().constructType(type));
+    }
+
+    private static <T> T read(JsonNode node, JavaType type) {
+        try {
+            return GraphWire.JSON.treeToValue(node, type);
+        } catch (JacksonException unexpected) {
+            // Jackson's message may quote the answer, and answers can carry tokens (paging URLs): leave it out.
+            throw new HubUnavailable(
+                    "Graph API answered in an unexpected shape for "
+                            + type.getRawClass().getSimpleName(),
+                    null,
+                    null);
+        }
+    }
+
+    private static String encode(Map<String, String> params) {
+        StringJoiner joined = new StringJoiner("&");
+        params.forEach((name, value) -> joined.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return joined.toString();
+    }
+
+    /** Builds the request for the final parameters, which carry the token. */
+    @FunctionalInterface
+    private interface RequestShape {
+        HttpRequest.Builder build(Map<String, String> params);
+    }
+}

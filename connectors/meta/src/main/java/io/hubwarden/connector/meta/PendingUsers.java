@@ -1,0 +1,139 @@
+package io.hubwarden.connector.meta;
+
+import io.hubwarden.connector.EmailAddress;
+import io.hubwarden.connector.HubRole;
+import io.hubwarden.connector.InvitationId;
+import io.hubwarden.connector.InvitationStatus;
+import io.hubwarden.connector.Page;
+import io.hubwarden.connector.PageRequest;
+import io.hubwarden.connector.PendingInvitation;
+import io.hubwarden.connector.ServiceCredential;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The business's invitations: the {@code pending_users} edge (business role requests), invitations sent with {@code
+ * POST business_users}, and the role-request node.
+ */
+final class PendingUsers {
+
+    private static final String FIELDS = "id,email,role,status,expiration_time";
+
+    /** Graph writes times as {@code 2026-12-01T10:00:00+0000}. */
+    private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
+
+    /** One address has at most a few requests; this only stops a list that never ends. */
+    private static final int MAX_PAGES_PER_ADDRESS = 10;
+
+    private final Graph graph;
+    private final String businessId;
+
+    PendingUsers(Graph graph, String businessId) {
+        this.graph = graph;
+        this.businessId = businessId;
+    }
+
+    Page<PendingInvitation> page(ServiceCredential credential, PageRequest page) {
+        return page(credential, Map.of("fields", FIELDS), page);
+    }
+
+    /** Every request for this address, lapsed ones included, read through Graph's {@code email} filter. */
+    List<PendingInvitation> forEmail(ServiceCredential credential, EmailAddress email) {
+        List<PendingInvitation> found = new ArrayList<>();
+        PageRequest request = PageRequest.first(Graph.MAX_LIMIT);
+        for (int pages = 0; pages < MAX_PAGES_PER_ADDRESS; pages++) {
+            Page<PendingInvitation> page = page(credential, Map.of("fields", FIELDS, "email", email.value()), request);
+            // Compared again here: the filter is Graph's, and the comparison that matters is ours.
+            page.items().stream()
+                    .filter(invitation -> invitation.email().equals(email))
+                    .forEach(found::add);
+            String next = page.next();
+            if (next == null) {
+                break;
+            }
+            request = request.next(next);
+        }
+        return found;
+    }
+
+    /** The invitation for this address that can still be accepted, if there is one. */
+    Optional<PendingInvitation> pendingFor(ServiceCredential credential, EmailAddress email) {
+        return forEmail(credential, email).stream()
+                .filter(invitation -> invitation.status() == InvitationStatus.PENDING)
+                .findFirst();
+    }
+
+    /** Sends an invitation; Graph e-mails the person. Returns the id Graph answered with, if any. */
+    Optional<String> create(ServiceCredential credential, EmailAddress email, String role) {
+        GraphWire.WriteResult created = graph.post(
+                businessId + "/business_users", Map.of("email", email.value(), "role", role), credential.token());
+        return Optional.ofNullable(created.id());
+    }
+
+    void changeRole(ServiceCredential credential, InvitationId invitation, String role) {
+        graph.post(Graph.node(invitation.value()), Map.of("role", role), credential.token());
+    }
+
+    void cancel(ServiceCredential credential, InvitationId invitation) {
+        graph.delete(Graph.node(invitation.value()), Map.of(), credential.token());
+    }
+
+    private Page<PendingInvitation> page(ServiceCredential credential, Map<String, String> params, PageRequest page) {
+        GraphWire.Listing<GraphWire.RoleRequest> listing = graph.list(
+                businessId + "/pending_users", params, credential.token(), GraphWire.RoleRequest.class, page);
+        List<PendingInvitation> invitations = new ArrayList<>();
+        for (GraphWire.RoleRequest request : listing.items()) {
+            invitation(request).ifPresent(invitations::add);
+        }
+        return new Page<>(invitations, listing.after());
+    }
+
+    /** Requests without an address, or already accepted, are not invitations anyone can act on. */
+    private static Optional<PendingInvitation> invitation(GraphWire.RoleRequest request) {
+        EmailAddress email = GraphWire.email(request.email());
+        String status = request.status() == null ? "" : request.status().toUpperCase(Locale.ROOT);
+        if (email == null || status.equals("ACCEPTED")) {
+            return Optional.empty();
+        }
+        HubRole role = MetaRoles.of(request.role());
+        return Optional.of(new PendingInvitation(
+                new InvitationId(request.id()), email, role, status(status), time(request.expirationTime())));
+    }
+
+    /** Meta does not publish the status values; anything but a lapse is read as still pending. */
+    private static InvitationStatus status(String status) {
+        if (status.equals("EXPIRED")) {
+            return InvitationStatus.EXPIRED;
+        }
+        if (status.equals("DECLINED")) {
+            return InvitationStatus.DECLINED;
+        }
+        return InvitationStatus.PENDING;
+    }
+
+    private static @Nullable Instant time(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.chars().allMatch(Character::isDigit)) {
+            return Instant.ofEpochSecond(Long.parseLong(value));
+        }
+        try {
+            return OffsetDateTime.parse(value, GRAPH_TIME).toInstant();
+        } catch (DateTimeParseException notGraphStyle) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+}
