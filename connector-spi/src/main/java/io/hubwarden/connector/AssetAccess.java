@@ -40,6 +40,8 @@ public interface AssetAccess {
      * {@link HubNotFound}, depending on the hub.
      *
      * @throws HubNotFound if the asset is not in the business
+     * @throws HubRejected if the hub offers no way to take tasks away on this kind of asset; the person keeps them
+     *     until they leave the business
      */
     void revoke(ServiceCredential credential, AssetRef asset, HubUserId user);
 }

@@ -6,6 +6,7 @@ import io.hubwarden.connector.AssetKind;
 import io.hubwarden.connector.AssetRef;
 import io.hubwarden.connector.AssetTasks;
 import io.hubwarden.connector.HubAsset;
+import io.hubwarden.connector.HubRejected;
 import io.hubwarden.connector.HubUserId;
 import io.hubwarden.connector.Page;
 import io.hubwarden.connector.PageRequest;
@@ -126,8 +127,16 @@ final class MetaAssets implements AssetAccess {
                 credential.token());
     }
 
+    /**
+     * Graph has no removal for pixel tasks and would answer "unsupported request", which reads like a missing
+     * object; a refusal says the truth: the person keeps them.
+     */
     @Override
     public void revoke(ServiceCredential credential, AssetRef asset, HubUserId user) {
+        if (asset.kind() == AssetKind.PIXEL || asset.kind() == AssetKind.INSTAGRAM_ACCOUNT) {
+            throw new HubRejected(
+                    "unsupported", "Graph offers no way to take " + asset.kind() + " tasks away from a person", null);
+        }
         graph.delete(
                 Graph.node(asset.id()) + "/assigned_users",
                 Map.of("user", Graph.node(user.value())),
