@@ -1,6 +1,7 @@
 package io.hubwarden.simulator.meta;
 
 import io.hubwarden.simulator.Fault;
+import io.hubwarden.simulator.FaultRule;
 import io.hubwarden.simulator.Faults;
 import io.hubwarden.simulator.LoggedRequest;
 import io.hubwarden.simulator.RequestLog;
@@ -63,7 +64,7 @@ public final class MetaSimulator implements AutoCloseable {
                 certificate.serverContext(),
                 options.threads(),
                 hub::answer);
-        hub.listeningOn(server.httpOrigin());
+        hub.listeningOn(server.httpOrigin(), new ControlApi(this));
     }
 
     /**
@@ -312,6 +313,11 @@ public final class MetaSimulator implements AutoCloseable {
      */
     public void injectFault(String method, String pathPattern, Fault fault, int times) {
         faults.inject(method, pathPattern, fault, times);
+    }
+
+    /** The faults still waiting, in order of injection. */
+    public List<FaultRule> pendingFaults() {
+        return faults.pending();
     }
 
     /** Drops every fault still waiting. */

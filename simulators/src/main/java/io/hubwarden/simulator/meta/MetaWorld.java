@@ -163,6 +163,12 @@ final class MetaWorld {
         return scoped;
     }
 
+    /** The app-scoped id, which exists once the person has had a token for the app. */
+    String appScopedIdIfKnown(String personId, String appId) {
+        String scoped = appScopedIds.getOrDefault(personId, Map.of()).get(appId);
+        return scoped == null ? "" : scoped;
+    }
+
     Business requireBusiness(String id) {
         Business business = businesses.get(id);
         if (business == null) {
@@ -496,6 +502,7 @@ final class MetaWorld {
         AccessToken token = new AccessToken(
                 randomToken("EAA", 160), AccessToken.Kind.USER, appId, personId, scopes, now, now.plus(lifetime));
         tokens.put(token.value(), token);
+        appScopedId(personId, appId);
         Set<String> granted = grants.computeIfAbsent(grantKey(personId, appId), key -> new LinkedHashSet<>());
         granted.addAll(scopes);
         return token;
