@@ -1,0 +1,29 @@
+package io.hubwarden.workspace;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a workspace. */
+public record WorkspaceId(UUID value) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public WorkspaceId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * Reads an id from its text form, as found in a URL.
+     *
+     * @throws IllegalArgumentException when {@code text} is not a UUID
+     */
+    public static WorkspaceId parse(String text) {
+        return new WorkspaceId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
