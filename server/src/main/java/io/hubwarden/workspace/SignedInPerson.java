@@ -9,9 +9,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The principal of a signed-in session: who, in which workspace, with which role. Kept in the session (in the
- * database), so it is serializable; its name is the person id, which lets sessions be found by person.
+ * database), so it is serializable; its {@link #getName() name} is the person id, which lets sessions be found by
+ * person, and {@code displayName} is what pages show.
  */
-public record SignedInPerson(PersonId personId, WorkspaceId workspaceId, WorkspaceRole role, String email, String name)
+public record SignedInPerson(
+        PersonId personId, WorkspaceId workspaceId, WorkspaceRole role, String email, String displayName)
         implements AuthenticatedPrincipal, Serializable {
 
     private static final long serialVersionUID = 1L;

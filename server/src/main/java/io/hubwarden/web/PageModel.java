@@ -1,0 +1,32 @@
+package io.hubwarden.web;
+
+import io.hubwarden.workspace.SignedInPerson;
+import io.hubwarden.workspace.WorkspaceView;
+import io.hubwarden.workspace.Workspaces;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header shows: who is signed in, and in which workspace. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    private final Workspaces workspaces;
+
+    PageModel(Workspaces workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @ModelAttribute("me")
+    @Nullable
+    SignedInPerson me(@AuthenticationPrincipal @Nullable SignedInPerson me) {
+        return me;
+    }
+
+    @ModelAttribute("currentWorkspace")
+    @Nullable
+    WorkspaceView currentWorkspace(@AuthenticationPrincipal @Nullable SignedInPerson me) {
+        return me == null ? null : workspaces.workspace(me.workspaceId()).orElse(null);
+    }
+}

@@ -1,0 +1,69 @@
+package io.hubwarden.web;
+
+import io.hubwarden.workspace.Permission;
+import io.hubwarden.workspace.SignInDetails;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: the actuator (health public, the rest for Owners, Super Admins and the metrics scraper) and the
+ * dashboard (form sign-in against {@code PasswordSignIn}, CSRF on every form, sessions in the database).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CONTENT_POLICY =
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuator(HttpSecurity http, MetricsSettings metrics) {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority(Permission.MANAGE_WORKSPACE.name(), MetricsScraper.AUTHORITY))
+                .authenticationManager(new ProviderManager(new MetricsScraper(metrics)))
+                .httpBasic(Customizer.withDefaults())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain dashboard(HttpSecurity http, AuthenticationProvider passwordSignIn) {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/sign-in", "/invitations/**", "/css/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/people/**")
+                        .hasAuthority(Permission.MANAGE_PEOPLE.name())
+                        .requestMatchers("/people/**")
+                        .hasAuthority(Permission.VIEW_PEOPLE.name())
+                        .anyRequest()
+                        .authenticated())
+                // Only this provider: Boot's global manager would run it a second time after a failure.
+                .authenticationManager(new ProviderManager(passwordSignIn))
+                .formLogin(form -> form.loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .authenticationDetailsSource(request ->
+                                new SignInDetails(request.getRemoteAddr(), request.getParameter("workspace")))
+                        .failureHandler(new SignInFailures())
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new SignInEntryPoint()))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+}
