@@ -1,0 +1,96 @@
+package io.hubwarden.simulator;
+
+import io.hubwarden.simulator.mail.Mailbox;
+import io.hubwarden.simulator.meta.FacebookPerson;
+import io.hubwarden.simulator.meta.MetaDemo;
+import io.hubwarden.simulator.meta.MetaSimulator;
+import io.hubwarden.simulator.meta.RoleRequest;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the mailbox and the Meta simulator with the demo seed until the process is stopped:
+ *
+ * <pre>{@code
+ * ./mvnw -q -pl simulators exec:java -Dexec.args="--port 8090 --https-port 8443 --smtp-port 2525 --mailbox-port 8025"
+ * }</pre>
+ *
+ * Every option is optional (the values above are the defaults); {@code --no-demo} starts empty.
+ */
+public final class SimulatorMain {
+
+    private SimulatorMain() {}
+
+    /**
+     * Starts everything and blocks until interrupted.
+     *
+     * @throws InterruptedException never in normal use: the process is stopped by a signal
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options = options(args);
+        PrintStream out = System.out;
+        Mailbox mailbox = Mailbox.start(port(options, "--smtp-port", 2525), port(options, "--mailbox-port", 8025));
+        MetaSimulator meta = MetaSimulator.start(MetaSimulator.Options.defaults()
+                .withPort(port(options, "--port", 8090))
+                .withHttpsPort(port(options, "--https-port", 8443))
+                .withSmtp("127.0.0.1", mailbox.smtpPort()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            meta.close();
+            mailbox.close();
+            stopped.countDown();
+        }));
+        out.println("Mailbox: SMTP 127.0.0.1:" + mailbox.smtpPort() + ", web " + mailbox.webUrl());
+        out.println("Meta simulator: " + meta.baseUrl() + " (HTTPS " + meta.httpsBaseUrl() + "), control API "
+                + meta.baseUrl() + "/__sim/");
+        if (!options.containsKey("--no-demo")) {
+            describe(MetaDemo.seed(meta), out);
+        }
+        out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static void describe(MetaDemo demo, PrintStream out) {
+        out.println("Demo app: id " + demo.app().id() + ", secret " + demo.app().secret() + ", redirect URIs "
+                + demo.app().redirectUris());
+        out.println("Demo business: " + demo.business().name() + " ("
+                + demo.business().id() + ")");
+        out.println("Facebook logins (password \"" + MetaDemo.PASSWORD + "\"):");
+        for (FacebookPerson person : demo.people()) {
+            out.println("  " + person.name() + " <" + person.email() + ">");
+        }
+        out.println("Pending invitations:");
+        for (RoleRequest invitation : demo.invitations()) {
+            out.println("  " + invitation.email() + " as " + invitation.role() + ": " + invitation.inviteLink());
+        }
+        out.println("Olive Owner's token (Full control): " + demo.ownerToken());
+        out.println("System user token: " + demo.systemUserToken());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--no-demo")) {
+                options.put(name, "");
+            } else if (name.startsWith("--") && i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown option " + name
+                        + "; use --port, --https-port, --smtp-port, --mailbox-port (0 = any free port) or --no-demo");
+            }
+        }
+        return options;
+    }
+
+    private static int port(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(name + " needs a port number, not " + value, notANumber);
+        }
+    }
+}
