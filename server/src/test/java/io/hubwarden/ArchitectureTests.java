@@ -56,6 +56,13 @@ class ArchitectureTests {
             .because("everything logs through SLF4J");
 
     @ArchTest
+    static final ArchRule jsonIsJackson3 = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.fasterxml.jackson.databind..")
+            .because("Jackson 3 (tools.jackson) is the JSON library; Jackson 2 is on the class path only for Flyway");
+
+    @ArchTest
     static final ArchRule onlyThePlatformMakesIdsAndReadsTheClock = noClasses()
             .that()
             .resideOutsideOfPackage("io.hubwarden.platform..")
