@@ -54,9 +54,9 @@ record DemoWorkspace(
             return earlier.get();
         }
         var password = password(random);
-        var owner = MetaDemo.OWNER;
+        var owner = DemoBusiness.OWNER;
         var created = workspaces.create(NAME, owner.email(), owner.name(), password);
-        var colleague = MetaDemo.COLLEAGUE;
+        var colleague = DemoBusiness.COLLEAGUE;
         workspaces.invite(created.ownerId(), colleague.email(), colleague.name(), WorkspaceRole.USER);
         var demo = new DemoWorkspace(
                 created.workspaceId(), created.slug(), owner.email(), password, colleague.email(), true);
@@ -72,7 +72,7 @@ record DemoWorkspace(
         if (workspace.isEmpty() || owner.isEmpty()) {
             return Optional.empty();
         }
-        var colleagueEmail = MetaDemo.COLLEAGUE.email();
+        var colleagueEmail = DemoBusiness.COLLEAGUE.email();
         workspaces
                 .findByEmail(id, colleagueEmail)
                 .filter(colleague -> colleague.status() == PersonStatus.INVITED)

@@ -24,7 +24,7 @@ final class EmbeddedDefault implements AutoCloseable {
 
     private final Mailbox mailbox;
     private final MetaSimulator meta;
-    private final MetaDemo metaDemo;
+    private final DemoBusiness demoBusiness;
     private final ConfigurableApplicationContext server;
     private final DemoWorkspace workspace;
     private final URI serverUrl;
@@ -33,14 +33,14 @@ final class EmbeddedDefault implements AutoCloseable {
     private EmbeddedDefault(
             Mailbox mailbox,
             MetaSimulator meta,
-            MetaDemo metaDemo,
+            DemoBusiness demoBusiness,
             ConfigurableApplicationContext server,
             DemoWorkspace workspace,
             URI serverUrl,
             Path dataDirectory) {
         this.mailbox = mailbox;
         this.meta = meta;
-        this.metaDemo = metaDemo;
+        this.demoBusiness = demoBusiness;
         this.server = server;
         this.workspace = workspace;
         this.serverUrl = serverUrl;
@@ -63,14 +63,14 @@ final class EmbeddedDefault implements AutoCloseable {
                     .withPort(options.metaPort())
                     .withHttpsPort(options.metaHttpsPort())
                     .withSmtp("127.0.0.1", mailbox.smtpPort()));
-            var metaDemo = MetaDemo.seed(meta, serverUrl);
+            var demoBusiness = DemoBusiness.seed(meta, serverUrl);
             var application = new SpringApplication(Hubwarden.class);
-            application.addListeners(new EmbeddedSettings(settings(options, serverUrl, mailbox, meta, metaDemo)));
+            application.addListeners(new EmbeddedSettings(settings(options, serverUrl, mailbox, meta, demoBusiness)));
             server = application.run(options.serverArguments().toArray(String[]::new));
             var workspace =
                     DemoWorkspace.ensure(server.getBean(Workspaces.class), options.dataDirectory(), new SecureRandom());
-            var started =
-                    new EmbeddedDefault(mailbox, meta, metaDemo, server, workspace, serverUrl, options.dataDirectory());
+            var started = new EmbeddedDefault(
+                    mailbox, meta, demoBusiness, server, workspace, serverUrl, options.dataDirectory());
             mailbox = null;
             meta = null;
             server = null;
@@ -90,7 +90,7 @@ final class EmbeddedDefault implements AutoCloseable {
 
     /** The server's settings: everything production reads from the environment, pointed at the embedded parts. */
     static Map<String, Object> settings(
-            DevOptions options, URI serverUrl, Mailbox mailbox, MetaSimulator meta, MetaDemo metaDemo) {
+            DevOptions options, URI serverUrl, Mailbox mailbox, MetaSimulator meta, DemoBusiness demoBusiness) {
         var data = options.dataDirectory();
         var settings = new HashMap<String, Object>();
         settings.put("server.address", "127.0.0.1");
@@ -114,8 +114,8 @@ final class EmbeddedDefault implements AutoCloseable {
                 data.resolve("master-key.json").toString());
         settings.put("hubwarden.secrets.generate-dev-key", "true");
         var simulator = meta.baseUrl().toString();
-        settings.put("hubwarden.hubs.meta.app-id", metaDemo.appId());
-        settings.put("hubwarden.hubs.meta.app-secret", metaDemo.appSecret());
+        settings.put("hubwarden.hubs.meta.app-id", demoBusiness.appId());
+        settings.put("hubwarden.hubs.meta.app-secret", demoBusiness.appSecret());
         settings.put("hubwarden.hubs.meta.graph-url", simulator);
         settings.put("hubwarden.hubs.meta.dialog-url", simulator);
         settings.put("hubwarden.hubs.meta.business-url", simulator);
@@ -142,8 +142,8 @@ final class EmbeddedDefault implements AutoCloseable {
         return meta;
     }
 
-    MetaDemo metaDemo() {
-        return metaDemo;
+    DemoBusiness demoBusiness() {
+        return demoBusiness;
     }
 
     DemoWorkspace workspace() {
@@ -156,9 +156,9 @@ final class EmbeddedDefault implements AutoCloseable {
 
     /** What a newcomer needs to try the flow, as printed on start. */
     String banner(Duration startedIn) {
-        var owner = metaDemo.owner();
-        var colleague = metaDemo.colleague();
-        var business = metaDemo.business();
+        var owner = demoBusiness.owner();
+        var colleague = demoBusiness.colleague();
+        var business = demoBusiness.business();
         return String.join(
                 System.lineSeparator(),
                 "",
