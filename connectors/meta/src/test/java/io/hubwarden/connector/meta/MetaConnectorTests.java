@@ -20,6 +20,7 @@ class MetaConnectorTests extends HubConnectorContract {
 
     @BeforeAll
     static void startTheSimulator() {
+        LoopbackServers.answerWithoutNagleDelay();
         meta = MetaSimulator.start(MetaSimulator.Options.defaults().withHttpsPort(-1));
         control = new MetaSimulatorControl(meta);
         control.reset();
