@@ -25,6 +25,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A certificate for 127.0.0.1 and localhost, generated at start, that the simulators' HTTPS listeners present. Clients
@@ -37,9 +38,29 @@ public final class SelfSignedCertificate {
     private final X509Certificate certificate;
     private final KeyStore keyStore;
 
+    private static volatile @Nullable SelfSignedCertificate shared;
+
     private SelfSignedCertificate(X509Certificate certificate, KeyStore keyStore) {
         this.certificate = certificate;
         this.keyStore = keyStore;
+    }
+
+    /**
+     * One certificate for the whole JVM, generated on first use. Generating takes a moment (the first time mostly for
+     * loading the crypto classes), so simulators started one after another in a test run share it.
+     */
+    public static SelfSignedCertificate shared() {
+        SelfSignedCertificate current = shared;
+        if (current == null) {
+            synchronized (SelfSignedCertificate.class) {
+                current = shared;
+                if (current == null) {
+                    current = generate();
+                    shared = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**

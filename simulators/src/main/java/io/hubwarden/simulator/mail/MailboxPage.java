@@ -2,6 +2,7 @@ package io.hubwarden.simulator.mail;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hubwarden.simulator.SimulatorServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -41,6 +42,7 @@ final class MailboxPage {
     }
 
     static MailboxPage start(Mailbox mailbox, InetSocketAddress address) throws IOException {
+        SimulatorServer.avoidDelayedAcks();
         HttpServer server = HttpServer.create(address, 50);
         AtomicInteger count = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(2, task -> {

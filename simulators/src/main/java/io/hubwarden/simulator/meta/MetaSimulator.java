@@ -48,20 +48,18 @@ public final class MetaSimulator implements AutoCloseable {
     private final MetaWorld world;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
-    private final SelfSignedCertificate certificate;
     private final MetaHub hub;
     private final SimulatorServer server;
 
     private MetaSimulator(Options options) {
         this.options = options;
         this.world = new MetaWorld(options.clock());
-        this.certificate = SelfSignedCertificate.generate();
         this.hub = new MetaHub(world, faults, log, options);
         this.server = SimulatorServer.start(
                 "meta-simulator",
                 options.port(),
                 options.httpsPort(),
-                certificate.serverContext(),
+                options.httpsPort() < 0 ? null : SelfSignedCertificate.shared().serverContext(),
                 options.threads(),
                 hub::answer);
         hub.listeningOn(server.httpOrigin(), new ControlApi(this));
@@ -95,14 +93,14 @@ public final class MetaSimulator implements AutoCloseable {
         return origin;
     }
 
-    /** The certificate the HTTPS listener presents, generated at start. */
+    /** The certificate the HTTPS listener presents: one per JVM, shared by every simulator. */
     public SelfSignedCertificate certificate() {
-        return certificate;
+        return SelfSignedCertificate.shared();
     }
 
     /** A client TLS context that trusts the HTTPS listener (and nothing else). */
     public SSLContext clientSslContext() {
-        return certificate.clientContext();
+        return SelfSignedCertificate.shared().clientContext();
     }
 
     /** The simulated clock that invitations, codes and tokens expire by. */
