@@ -19,7 +19,9 @@ public final class DevMain {
             options = DevOptions.parse(args, System.getenv());
             embedded = EmbeddedDefault.start(options);
         } catch (IllegalArgumentException | UncheckedIOException cannotStart) {
-            System.err.println("Hubwarden cannot start: " + cannotStart.getMessage());
+            var cause = cannotStart.getCause();
+            System.err.println("Hubwarden cannot start: " + cannotStart.getMessage()
+                    + (cause == null ? "" : " (" + cause.getMessage() + ")"));
             System.exit(2);
             return;
         }
