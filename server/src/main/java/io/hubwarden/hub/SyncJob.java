@@ -1,0 +1,280 @@
+package io.hubwarden.hub;
+
+import io.hubwarden.automation.JobAborted;
+import io.hubwarden.automation.JobContext;
+import io.hubwarden.automation.JobHandler;
+import io.hubwarden.connector.AssetAccess;
+import io.hubwarden.connector.AssetKind;
+import io.hubwarden.connector.AssetRef;
+import io.hubwarden.connector.AssetTasks;
+import io.hubwarden.connector.BusinessInfo;
+import io.hubwarden.connector.HubAuthExpired;
+import io.hubwarden.connector.HubConnector;
+import io.hubwarden.connector.HubNotFound;
+import io.hubwarden.connector.HubRejected;
+import io.hubwarden.connector.PageRequest;
+import io.hubwarden.connector.ServiceCredential;
+import io.hubwarden.hub.SyncCursor.Phase;
+import io.hubwarden.workspace.PersonId;
+import io.hubwarden.workspace.PersonStatus;
+import io.hubwarden.workspace.Workspaces;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The SYNC job: reads the hub's members, pending invitations, assets and who holds which asset, page by page into
+ * the staging tables (saving the cursor after each page, so a later attempt resumes there), matches people by
+ * e-mail, then applies the sync, or halts it when it would remove more than the hub's safeguard allows.
+ *
+ * <p>The job's id is the sync's id: running the job again after the sync was applied, halted or discarded does
+ * nothing.
+ */
+@Component
+class SyncJob implements JobHandler {
+
+    static final String TYPE = "SYNC";
+    private static final int STEPS = Phase.values().length;
+    private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
+
+    private final HubStore hubs;
+    private final Connectors connectors;
+    private final HubCredentials credentials;
+    private final SyncStaging staging;
+    private final SyncLedger ledger;
+    private final HubHealthUpdates health;
+    private final Workspaces workspaces;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final int pageSize;
+
+    @SuppressWarnings("TooManyParameters") // the collaborators of a sync
+    SyncJob(
+            HubStore hubs,
+            Connectors connectors,
+            HubCredentials credentials,
+            SyncStaging staging,
+            SyncLedger ledger,
+            HubHealthUpdates health,
+            Workspaces workspaces,
+            HubsSettings settings,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.hubs = hubs;
+        this.connectors = connectors;
+        this.credentials = credentials;
+        this.staging = staging;
+        this.ledger = ledger;
+        this.health = health;
+        this.workspaces = workspaces;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.pageSize = settings.sync().pageSize();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void run(JobContext job) {
+        var hubId =
+                job.hubId().map(HubId::new).orElseThrow(() -> new JobAborted("HUB_MISSING", "A sync job needs a hub."));
+        var sync = job.id().value();
+        var hub = hubs.findById(hubId).orElseThrow(() -> new JobAborted("HUB_GONE", "The hub is no longer connected."));
+        if (hub.health() == HubHealth.DISCONNECTED) {
+            throw new JobAborted("HUB_DISCONNECTED", "The hub was disconnected.");
+        }
+        var status = ledger.status(sync);
+        if (status.isPresent() && status.get() != SyncStatus.STAGING) {
+            return;
+        }
+        if (status.isEmpty()) {
+            transaction.executeWithoutResult(tx -> ledger.start(sync, hubId, clock.instant()));
+        }
+        var started = System.nanoTime();
+        var connector = connectors.open(hub.kind(), PerHubSettings.decode(hub.settings()));
+        var credential = credentials.open(hub);
+        try {
+            var business = business(hubId, connector, credential);
+            var run = new Run(job, sync, connector, credential, peopleByEmail(hub));
+            run.stage(job.checkpoint().map(SyncCursor::parse).orElse(SyncCursor.START));
+            job.progress(STEPS - 1, STEPS, "Comparing with what Hubwarden knows");
+            decide(hubId, sync, business);
+            LOG.info(
+                    "Sync {} of hub {} read and decided in {} ms",
+                    sync,
+                    hubId,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (HubAuthExpired expired) {
+            health.credentialsExpired(hubId, String.valueOf(expired.getMessage()));
+            throw expired;
+        }
+    }
+
+    private BusinessInfo business(HubId hubId, HubConnector connector, ServiceCredential credential) {
+        try {
+            return connector.business(credential);
+        } catch (HubRejected | HubNotFound refused) {
+            health.configurationRefused(hubId, String.valueOf(refused.getMessage()));
+            throw refused;
+        }
+    }
+
+    private void decide(HubId hubId, UUID sync, BusinessInfo business) {
+        transaction.executeWithoutResult(tx -> {
+            var hub = hubs.findById(hubId).orElseThrow(() -> new JobAborted("HUB_GONE", "The hub is gone."));
+            var now = clock.instant();
+            var accounts = ledger.accountCounts(sync, hubId);
+            var assets = ledger.assetCounts(sync, hubId);
+            var percent = hub.safeguardPercent();
+            if (exceeds(accounts, percent) || exceeds(assets, percent)) {
+                ledger.halt(sync, accounts, assets, ledger.assignmentCounts(sync, hubId), now);
+                hub.syncHalted("The sync would remove " + accounts.removed() + " of " + accounts.before()
+                        + " people and " + assets.removed() + " of " + assets.before() + " assets.");
+            } else {
+                ledger.apply(sync, hubId, now);
+                hub.synced(business.name(), now);
+            }
+            hubs.save(hub);
+        });
+    }
+
+    static boolean exceeds(SyncReview.Counts counts, int percent) {
+        return counts.before() > 0 && counts.removed() * 100L > (long) percent * counts.before();
+    }
+
+    private Map<String, PersonId> peopleByEmail(Hub hub) {
+        var people = new HashMap<String, PersonId>();
+        for (var person : workspaces.peopleOf(hub.workspaceId())) {
+            if (person.status() != PersonStatus.DEACTIVATED) {
+                people.put(person.email(), person.id());
+            }
+        }
+        return people;
+    }
+
+    /** One attempt's reading of the hub, phase after phase, from a saved cursor. */
+    private final class Run {
+
+        private final JobContext job;
+        private final UUID sync;
+        private final HubConnector connector;
+        private final ServiceCredential credential;
+        private final Map<String, PersonId> people;
+        private int pages;
+
+        Run(
+                JobContext job,
+                UUID sync,
+                HubConnector connector,
+                ServiceCredential credential,
+                Map<String, PersonId> people) {
+            this.job = job;
+            this.sync = sync;
+            this.connector = connector;
+            this.credential = credential;
+            this.people = people;
+        }
+
+        void stage(SyncCursor from) {
+            var at = from;
+            while (at.phase() != Phase.APPLY) {
+                at = step(at);
+                job.checkpoint(at.text());
+            }
+        }
+
+        private SyncCursor step(SyncCursor at) {
+            pages++;
+            var request = new PageRequest(at.cursor(), pageSize);
+            if (at.phase() == Phase.MEMBERS) {
+                job.progress(0, STEPS, "Reading members, page " + pages);
+                var page = connector.members(credential, request);
+                staging.members(sync, page.items(), people);
+                return page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.INVITATIONS);
+            }
+            if (at.phase() == Phase.INVITATIONS) {
+                job.progress(1, STEPS, "Reading pending invitations, page " + pages);
+                var page = connector.invitations(credential, request);
+                staging.invitations(sync, page.items(), people);
+                return page.hasNext() ? at.next(page.next()) : firstAssetKind();
+            }
+            var access = connector.assets().orElse(null);
+            if (access == null) {
+                return SyncCursor.at(Phase.APPLY);
+            }
+            if (at.phase() == Phase.ASSETS) {
+                var kind = at.kind() == null ? access.kinds().get(0).kind() : at.kind();
+                job.progress(
+                        2,
+                        STEPS,
+                        "Reading assets ("
+                                + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), page " + pages);
+                var page = access.assets(credential, kind, request);
+                staging.assets(sync, page.items());
+                if (page.hasNext()) {
+                    return new SyncCursor(Phase.ASSETS, kind, null, page.next());
+                }
+                return nextAssetKind(access, kind);
+            }
+            return grants(access, at);
+        }
+
+        private SyncCursor grants(AssetAccess access, SyncCursor at) {
+            var grantable = access.kinds().stream()
+                    .filter(AssetTasks::grantable)
+                    .map(tasks -> tasks.kind().name())
+                    .toList();
+            AssetRef asset = at.assetRef();
+            if (asset == null) {
+                var first = staging.assetAfter(sync, grantable, null);
+                if (first.isEmpty()) {
+                    return SyncCursor.at(Phase.APPLY);
+                }
+                asset = first.get();
+            }
+            job.progress(3, STEPS, "Reading who holds which asset, page " + pages);
+            try {
+                var page = access.grants(credential, asset, new PageRequest(at.cursor(), pageSize));
+                staging.grants(sync, asset, page.items());
+                if (page.hasNext()) {
+                    return new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), page.next());
+                }
+            } catch (HubNotFound gone) {
+                // The asset left the business while the sync ran; the next sync will not list it.
+                LOG.debug("Asset {} of sync {} is gone: {}", asset.id(), sync, gone.getMessage());
+            }
+            return staging.assetAfter(sync, grantable, asset)
+                    .map(next -> new SyncCursor(Phase.GRANTS, next.kind(), next.id(), null))
+                    .orElse(SyncCursor.at(Phase.APPLY));
+        }
+
+        private SyncCursor firstAssetKind() {
+            var access = connector.assets().orElse(null);
+            if (access == null || access.kinds().isEmpty()) {
+                return SyncCursor.at(Phase.APPLY);
+            }
+            return new SyncCursor(Phase.ASSETS, access.kinds().get(0).kind(), null, null);
+        }
+
+        private SyncCursor nextAssetKind(AssetAccess access, AssetKind current) {
+            List<AssetTasks> kinds = access.kinds();
+            for (int i = 0; i < kinds.size() - 1; i++) {
+                if (kinds.get(i).kind() == current) {
+                    return new SyncCursor(Phase.ASSETS, kinds.get(i + 1).kind(), null, null);
+                }
+            }
+            return SyncCursor.at(Phase.GRANTS);
+        }
+    }
+}

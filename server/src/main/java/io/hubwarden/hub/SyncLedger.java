@@ -1,0 +1,321 @@
+package io.hubwarden.hub;
+
+import io.hubwarden.hub.SyncReview.Counts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The syncs of each hub and their effect, in set-based SQL so that a hub of 100 000 people costs a handful of
+ * statements: comparing a staged sync with what Hubwarden knows, applying it (writing only rows that differ) and
+ * discarding it. Callers provide the transaction.
+ */
+@Component
+class SyncLedger {
+
+    static final int SAMPLE = 50;
+
+    private static final String STAGED_ACCOUNT = "select 1 from hub_sync_account s where s.sync_id = ?"
+            + " and s.account_kind = a.account_kind and s.external_id = a.external_id";
+    private static final String ACCOUNT_DIFFERS = " and (s.email is distinct from a.email or s.name <> a.name"
+            + " or s.role <> a.role or s.tasks <> a.tasks or s.state <> a.state"
+            + " or s.expires_at is distinct from a.expires_at"
+            + " or (a.match_source is distinct from 'HAND' and s.person_id is distinct from a.person_id))";
+    private static final String LIVE_ACCOUNT = "select 1 from hub_account a where a.hub_id = ?"
+            + " and a.account_kind = s.account_kind and a.external_id = s.external_id";
+
+    private static final String STAGED_ASSET = "select 1 from hub_sync_asset s where s.sync_id = ?"
+            + " and s.asset_kind = a.asset_kind and s.external_id = a.external_id";
+    private static final String LIVE_ASSET = "select 1 from hub_asset a where a.hub_id = ?"
+            + " and a.asset_kind = s.asset_kind and a.external_id = s.external_id";
+
+    private static final String STAGED_ASSIGNMENT = "select 1 from hub_sync_assignment s where s.sync_id = ?"
+            + " and s.asset_kind = a.asset_kind and s.asset_id = a.asset_id and s.user_id = a.user_id";
+    private static final String LIVE_ASSIGNMENT = "select 1 from hub_assignment a where a.hub_id = ?"
+            + " and a.asset_kind = s.asset_kind and a.asset_id = s.asset_id and a.user_id = s.user_id";
+
+    private final JdbcTemplate jdbc;
+
+    SyncLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<SyncStatus> status(UUID sync) {
+        return jdbc
+                .query(
+                        "select status from hub_sync where id = ?",
+                        (row, n) -> SyncStatus.valueOf(row.getString(1)),
+                        sync)
+                .stream()
+                .findFirst();
+    }
+
+    /** Starts a sync; an unfinished or halted older sync of the hub is discarded, since this one supersedes it. */
+    void start(UUID sync, HubId hub, Instant now) {
+        for (UUID older : jdbc.queryForList(
+                "select id from hub_sync where hub_id = ? and status in ('STAGING', 'HALTED') and id <> ?",
+                UUID.class,
+                hub.value(),
+                sync)) {
+            discard(older, now);
+        }
+        jdbc.update(
+                "insert into hub_sync (id, hub_id, status, started_at) values (?, ?, 'STAGING', ?)",
+                sync,
+                hub.value(),
+                Timestamp.from(now));
+    }
+
+    /** The halted sync of the hub, if one waits for review. */
+    Optional<UUID> halted(HubId hub) {
+        return jdbc
+                .queryForList(
+                        "select id from hub_sync where hub_id = ? and status = 'HALTED' order by started_at desc",
+                        UUID.class,
+                        hub.value())
+                .stream()
+                .findFirst();
+    }
+
+    Counts accountCounts(UUID sync, HubId hub) {
+        return new Counts(
+                count("select count(*) from hub_account where hub_id = ?", hub.value()),
+                count(
+                        "select count(*) from hub_sync_account s where s.sync_id = ? and not exists (" + LIVE_ACCOUNT
+                                + ")",
+                        sync,
+                        hub.value()),
+                count(
+                        "select count(*) from hub_sync_account s where s.sync_id = ? and exists (" + LIVE_ACCOUNT
+                                + ACCOUNT_DIFFERS + ")",
+                        sync,
+                        hub.value()),
+                count(
+                        "select count(*) from hub_account a where a.hub_id = ? and not exists (" + STAGED_ACCOUNT + ")",
+                        hub.value(),
+                        sync));
+    }
+
+    Counts assetCounts(UUID sync, HubId hub) {
+        return new Counts(
+                count("select count(*) from hub_asset where hub_id = ?", hub.value()),
+                count(
+                        "select count(*) from hub_sync_asset s where s.sync_id = ? and not exists (" + LIVE_ASSET + ")",
+                        sync,
+                        hub.value()),
+                count(
+                        "select count(*) from hub_sync_asset s where s.sync_id = ? and exists (" + LIVE_ASSET
+                                + " and s.name <> a.name)",
+                        sync,
+                        hub.value()),
+                count(
+                        "select count(*) from hub_asset a where a.hub_id = ? and not exists (" + STAGED_ASSET + ")",
+                        hub.value(),
+                        sync));
+    }
+
+    Counts assignmentCounts(UUID sync, HubId hub) {
+        return new Counts(
+                count("select count(*) from hub_assignment where hub_id = ?", hub.value()),
+                count(
+                        "select count(*) from hub_sync_assignment s where s.sync_id = ? and not exists ("
+                                + LIVE_ASSIGNMENT + ")",
+                        sync,
+                        hub.value()),
+                count(
+                        "select count(*) from hub_sync_assignment s where s.sync_id = ? and exists (" + LIVE_ASSIGNMENT
+                                + " and s.tasks <> a.tasks)",
+                        sync,
+                        hub.value()),
+                count(
+                        "select count(*) from hub_assignment a where a.hub_id = ? and not exists (" + STAGED_ASSIGNMENT
+                                + ")",
+                        hub.value(),
+                        sync));
+    }
+
+    /** Records that the safeguard stopped the sync; its staged rows stay for review. */
+    void halt(UUID sync, Counts accounts, Counts assets, Counts assignments, Instant now) {
+        finish(sync, SyncStatus.HALTED, accounts, assets, assignments, now);
+    }
+
+    /**
+     * Applies the staged sync: inserts what is new, updates only rows that differ, deletes what the hub no longer
+     * shows, then drops the staged rows. Matches made by hand survive; e-mail matches follow the sync.
+     */
+    void apply(UUID sync, HubId hub, Instant now) {
+        var accounts = accountCounts(sync, hub);
+        var assets = assetCounts(sync, hub);
+        var assignments = assignmentCounts(sync, hub);
+        var at = Timestamp.from(now);
+        var h = hub.value();
+
+        jdbc.update("delete from hub_account a where a.hub_id = ? and not exists (" + STAGED_ACCOUNT + ")", h, sync);
+        jdbc.update(
+                "update hub_account a set (email, name, role, tasks, state, expires_at, person_id, match_source,"
+                        + " updated_at) = (select s.email, s.name, s.role, s.tasks, s.state, s.expires_at,"
+                        + " case when a.match_source = 'HAND' then a.person_id else s.person_id end,"
+                        + " case when a.match_source = 'HAND' then 'HAND' when s.person_id is null then null"
+                        + " else 'EMAIL' end, ? from hub_sync_account s where s.sync_id = ?"
+                        + " and s.account_kind = a.account_kind and s.external_id = a.external_id)"
+                        + " where a.hub_id = ? and exists (" + STAGED_ACCOUNT + ACCOUNT_DIFFERS + ")",
+                at,
+                sync,
+                h,
+                sync);
+        jdbc.update(
+                "insert into hub_account (id, hub_id, account_kind, external_id, email, name, role, tasks, state,"
+                        + " expires_at, person_id, match_source, exempt_reason, updated_at)"
+                        + " select s.id, ?, s.account_kind, s.external_id, s.email, s.name, s.role, s.tasks, s.state,"
+                        + " s.expires_at, s.person_id, case when s.person_id is null then null else 'EMAIL' end,"
+                        + " null, ? from hub_sync_account s where s.sync_id = ? and not exists (" + LIVE_ACCOUNT + ")",
+                h,
+                at,
+                sync,
+                h);
+
+        jdbc.update("delete from hub_asset a where a.hub_id = ? and not exists (" + STAGED_ASSET + ")", h, sync);
+        jdbc.update(
+                "update hub_asset a set (name, updated_at) = (select s.name, ? from hub_sync_asset s"
+                        + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.external_id = a.external_id)"
+                        + " where a.hub_id = ? and exists (" + STAGED_ASSET + " and s.name <> a.name)",
+                at,
+                sync,
+                h,
+                sync);
+        jdbc.update(
+                "insert into hub_asset (hub_id, asset_kind, external_id, name, updated_at)"
+                        + " select ?, s.asset_kind, s.external_id, s.name, ? from hub_sync_asset s"
+                        + " where s.sync_id = ? and not exists (" + LIVE_ASSET + ")",
+                h,
+                at,
+                sync,
+                h);
+
+        jdbc.update(
+                "delete from hub_assignment a where a.hub_id = ? and not exists (" + STAGED_ASSIGNMENT + ")", h, sync);
+        jdbc.update(
+                "update hub_assignment a set (tasks, updated_at) = (select s.tasks, ? from hub_sync_assignment s"
+                        + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.asset_id = a.asset_id"
+                        + " and s.user_id = a.user_id)"
+                        + " where a.hub_id = ? and exists (" + STAGED_ASSIGNMENT + " and s.tasks <> a.tasks)",
+                at,
+                sync,
+                h,
+                sync);
+        jdbc.update(
+                "insert into hub_assignment (hub_id, asset_kind, asset_id, user_id, tasks, updated_at)"
+                        + " select ?, s.asset_kind, s.asset_id, s.user_id, s.tasks, ? from hub_sync_assignment s"
+                        + " where s.sync_id = ? and not exists (" + LIVE_ASSIGNMENT + ")",
+                h,
+                at,
+                sync,
+                h);
+
+        finish(sync, SyncStatus.APPLIED, accounts, assets, assignments, now);
+        dropStaged(sync);
+    }
+
+    /** Throws a sync away with its staged rows. */
+    void discard(UUID sync, Instant now) {
+        jdbc.update(
+                "update hub_sync set status = 'DISCARDED', finished_at = ? where id = ?", Timestamp.from(now), sync);
+        dropStaged(sync);
+    }
+
+    /** The accounts a staged sync would remove, a sample for the review page. */
+    List<UUID> removedAccountIds(UUID sync, HubId hub) {
+        return jdbc.queryForList(
+                "select a.id from hub_account a where a.hub_id = ? and not exists (" + STAGED_ACCOUNT
+                        + ") order by a.email, a.external_id fetch first " + SAMPLE + " rows only",
+                UUID.class,
+                hub.value(),
+                sync);
+    }
+
+    /** A sync as recorded: its status, times and counts (counts are recorded when it is halted or applied). */
+    Optional<Recorded> recorded(UUID sync) {
+        return jdbc.query("select * from hub_sync where id = ?", SyncLedger::recorded, sync).stream()
+                .findFirst();
+    }
+
+    /** The latest syncs of a hub, newest first. */
+    List<Recorded> latest(HubId hub, int limit) {
+        return jdbc.query(
+                "select * from hub_sync where hub_id = ? order by started_at desc fetch first " + limit + " rows only",
+                SyncLedger::recorded,
+                hub.value());
+    }
+
+    record Recorded(
+            UUID id,
+            HubId hubId,
+            SyncStatus status,
+            Instant startedAt,
+            @Nullable Instant finishedAt,
+            Counts accounts,
+            Counts assets,
+            Counts assignments) {}
+
+    private static Recorded recorded(ResultSet row, int number) throws SQLException {
+        var finished = row.getTimestamp("finished_at");
+        return new Recorded(
+                row.getObject("id", UUID.class),
+                new HubId(row.getObject("hub_id", UUID.class)),
+                SyncStatus.valueOf(row.getString("status")),
+                row.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                counts(row, "accounts"),
+                counts(row, "assets"),
+                counts(row, "assignments"));
+    }
+
+    private static Counts counts(ResultSet row, String prefix) throws SQLException {
+        var before = prefix.equals("assignments") ? 0 : row.getInt(prefix + "_before");
+        return new Counts(
+                before,
+                row.getInt(prefix + "_added"),
+                row.getInt(prefix + "_changed"),
+                row.getInt(prefix + "_removed"));
+    }
+
+    private void finish(UUID sync, SyncStatus status, Counts accounts, Counts assets, Counts assignments, Instant now) {
+        jdbc.update(
+                "update hub_sync set status = ?, finished_at = ?, accounts_before = ?, accounts_added = ?,"
+                        + " accounts_changed = ?, accounts_removed = ?, assets_before = ?, assets_added = ?,"
+                        + " assets_changed = ?, assets_removed = ?, assignments_added = ?, assignments_changed = ?,"
+                        + " assignments_removed = ? where id = ?",
+                status.name(),
+                Timestamp.from(now),
+                accounts.before(),
+                accounts.added(),
+                accounts.changed(),
+                accounts.removed(),
+                assets.before(),
+                assets.added(),
+                assets.changed(),
+                assets.removed(),
+                assignments.added(),
+                assignments.changed(),
+                assignments.removed(),
+                sync);
+    }
+
+    private void dropStaged(UUID sync) {
+        jdbc.update("delete from hub_sync_account where sync_id = ?", sync);
+        jdbc.update("delete from hub_sync_asset where sync_id = ?", sync);
+        jdbc.update("delete from hub_sync_assignment where sync_id = ?", sync);
+    }
+
+    private int count(String sql, Object... args) {
+        Integer count = jdbc.queryForObject(sql, Integer.class, args);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,178 @@
+package io.hubwarden.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hubwarden.automation.Jobs;
+import io.hubwarden.connector.BusinessInfo;
+import io.hubwarden.hub.ConnectionCheck.Outcome;
+import io.hubwarden.hub.HubFixtures.MetaBusiness;
+import io.hubwarden.simulator.meta.MetaSimulator;
+import io.hubwarden.workspace.SignedInPerson;
+import io.hubwarden.workspace.WorkspaceRole;
+import io.hubwarden.workspace.Workspaces;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@HubTest
+class ConnectHubTests {
+
+    @Autowired
+    Hubs hubs;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final MetaSimulator meta = TestMetaSimulator.get();
+    HubFixtures fixtures;
+    SignedInPerson owner;
+    MetaBusiness business;
+
+    @BeforeEach
+    void aWorkspaceAndABusiness() {
+        fixtures = new HubFixtures(workspaces, hubs, jobs);
+        owner = fixtures.aWorkspaceOwner();
+        business = fixtures.aMetaBusinessRunBy(owner);
+    }
+
+    @Test
+    void connectingByTokenMakesTheConnectingPersonTheOwnerOfAHealthyHub() {
+        var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+
+        assertThat(hub.health()).isEqualTo(HubHealth.HEALTHY);
+        assertThat(hub.ownerPersonId()).isEqualTo(owner.personId());
+        assertThat(hub.businessId()).isEqualTo(business.id());
+        assertThat(hub.businessName()).isEqualTo(business.business().name());
+        assertThat(hubs.hubsOf(owner.workspaceId())).extracting(HubView::id).containsExactly(hub.id());
+    }
+
+    @Test
+    void theTokenIsSealedAtRest() {
+        var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+
+        var stored = jdbc.queryForObject(
+                "select credential from hub where id = ?",
+                String.class,
+                hub.id().value());
+        assertThat(stored).isNotBlank().doesNotContain(business.token());
+        String opened = hubs.call(
+                hub.id(), (connector, credential) -> credential.token().reveal());
+        assertThat(opened).isEqualTo(business.token());
+    }
+
+    @Test
+    void connectingEnqueuesTheFirstSync() {
+        var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+
+        var sync = fixtures.awaitSyncs(owner.workspaceId(), hub.id());
+        assertThat(sync.trigger()).contains("hub connected");
+        assertThat(sync.status().name()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void checkingAReachableBusinessNamesIt() {
+        var check = hubs.check(HubFixtures.connectionTo(business), business.token());
+
+        assertThat(check.outcome()).isEqualTo(Outcome.REACHED);
+        assertThat(check.business())
+                .isEqualTo(new BusinessInfo(business.id(), business.business().name()));
+    }
+
+    @Test
+    void aWrongBusinessIdIsNamedBusinessNotFound() {
+        var wrong = new HubConnection(
+                io.hubwarden.connector.HubKind.META_BUSINESS_MANAGER, "Wrong", Map.of("business_id", "999999999"));
+
+        var check = hubs.check(wrong, business.token());
+
+        assertThat(check.outcome()).isEqualTo(Outcome.BUSINESS_NOT_FOUND);
+        assertThat(check.traceId()).isNotBlank();
+    }
+
+    @Test
+    void anExpiredTokenIsNamedTokenExpired() {
+        var expired = meta.expiredUserToken(owner.email(), TestMetaSimulator.APP_ID, HubFixtures.SERVICE_SCOPES);
+
+        var check = hubs.check(HubFixtures.connectionTo(business), expired);
+
+        assertThat(check.outcome()).isEqualTo(Outcome.TOKEN_EXPIRED);
+        assertThat(check.traceId()).isNotBlank();
+    }
+
+    @Test
+    void aTokenWithoutTheBusinessPermissionIsNamedPermissionMissing() {
+        var withoutPermission = meta.userToken(owner.email(), TestMetaSimulator.APP_ID, Set.of("email"));
+
+        var check = hubs.check(HubFixtures.connectionTo(business), withoutPermission);
+
+        assertThat(check.outcome()).isEqualTo(Outcome.PERMISSION_MISSING);
+        assertThat(check.hubCode()).isNotBlank();
+        assertThat(check.traceId()).isNotBlank();
+    }
+
+    @Test
+    void aFailedCheckStoresNothing() {
+        var expired = meta.expiredUserToken(owner.email(), TestMetaSimulator.APP_ID, HubFixtures.SERVICE_SCOPES);
+
+        assertThatThrownBy(() -> hubs.connectWithToken(owner, HubFixtures.connectionTo(business), expired))
+                .isInstanceOfSatisfying(
+                        ConnectionFailed.class,
+                        failed -> assertThat(failed.check().outcome()).isEqualTo(Outcome.TOKEN_EXPIRED));
+        assertThat(hubs.hubsOf(owner.workspaceId())).isEmpty();
+    }
+
+    @Test
+    void settingsAreValidatedOfflineBeforeTheHubIsCalled() {
+        var served = meta.requestsServed();
+        var malformed = new HubConnection(
+                io.hubwarden.connector.HubKind.META_BUSINESS_MANAGER, " ", Map.of("business_id", "not-a-number"));
+
+        assertThatThrownBy(() -> hubs.connectWithToken(owner, malformed, business.token()))
+                .isInstanceOfSatisfying(
+                        SettingsRejected.class,
+                        rejected -> assertThat(rejected.problems())
+                                .extracting(io.hubwarden.connector.SettingProblem::setting)
+                                .containsExactlyInAnyOrder("label", "business_id"));
+        assertThat(meta.requestsServed()).isEqualTo(served);
+    }
+
+    @Test
+    void theSameBusinessCannotBeConnectedTwiceInAWorkspace() {
+        hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+
+        assertThatThrownBy(() -> hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token()))
+                .isInstanceOf(BusinessAlreadyConnected.class);
+    }
+
+    @Test
+    void guestsAndLoginOnlyPeopleCannotConnectHubs() {
+        for (var role : Set.of(WorkspaceRole.GUEST_USER, WorkspaceRole.LOGIN_ONLY)) {
+            var person = fixtures.anInvitedPerson(owner, "guest", role);
+
+            assertThatThrownBy(
+                            () -> hubs.connectWithToken(person, HubFixtures.connectionTo(business), business.token()))
+                    .isInstanceOf(HubAccessDenied.class);
+        }
+        assertThat(hubs.hubsOf(owner.workspaceId())).isEmpty();
+    }
+
+    @Test
+    void aHubOfAnotherWorkspaceIsNotFound() {
+        var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+        var stranger = fixtures.aWorkspaceOwner();
+
+        assertThat(hubs.hub(stranger.workspaceId(), hub.id())).isEmpty();
+        assertThatThrownBy(() -> hubs.unmatched(stranger.workspaceId(), hub.id()))
+                .isInstanceOf(HubUnknown.class);
+    }
+}

@@ -1,0 +1,176 @@
+package io.hubwarden.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.hubwarden.Unique;
+import io.hubwarden.automation.JobStatus;
+import io.hubwarden.automation.Jobs;
+import io.hubwarden.connector.AssetKind;
+import io.hubwarden.connector.HubUserId;
+import io.hubwarden.hub.HubFixtures.MetaBusiness;
+import io.hubwarden.simulator.meta.AssetType;
+import io.hubwarden.simulator.meta.MetaSimulator;
+import io.hubwarden.workspace.SignedInPerson;
+import io.hubwarden.workspace.WorkspaceRole;
+import io.hubwarden.workspace.Workspaces;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Syncs read the simulator two items per page (see {@link MetaSimulatorSettings}), so each crosses pages. */
+@HubTest
+class SyncTests {
+
+    @Autowired
+    Hubs hubs;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final MetaSimulator meta = TestMetaSimulator.get();
+    HubFixtures fixtures;
+    SignedInPerson owner;
+    SignedInPerson ana;
+    MetaBusiness business;
+    String anaSeat;
+    String adAccount;
+
+    @BeforeEach
+    void aBusinessWithPeopleInvitationsAndAssets() {
+        fixtures = new HubFixtures(workspaces, hubs, jobs);
+        owner = fixtures.aWorkspaceOwner();
+        ana = fixtures.anInvitedPerson(owner, "ana", WorkspaceRole.USER);
+        business = fixtures.aMetaBusinessRunBy(owner);
+        // The hub spells Ana's address in capitals; matching ignores case.
+        var anaLogin = ana.email().toUpperCase(Locale.ROOT);
+        meta.seedPerson(anaLogin, "Ana Ruiz", "pw");
+        anaSeat = meta.addBusinessUser(business.id(), anaLogin, "EMPLOYEE").id();
+        for (var stranger : List.of("zed", "yan", "xia")) {
+            var email = Unique.email(stranger);
+            meta.seedPerson(email, stranger, "pw");
+            meta.addBusinessUser(business.id(), email, "EMPLOYEE");
+        }
+        meta.createInvitation(business.id(), Unique.email("bo"), "EMPLOYEE", List.of());
+        adAccount = meta.seedAsset(business.id(), AssetType.AD_ACCOUNT, "Spring sale")
+                .id();
+        meta.seedAsset(business.id(), AssetType.AD_ACCOUNT, "Autumn sale");
+        meta.seedAsset(business.id(), AssetType.AD_ACCOUNT, "Winter sale");
+        meta.seedAsset(business.id(), AssetType.PAGE, "Acme page");
+        meta.assign(adAccount, anaSeat, List.of("ADVERTISE", "ANALYZE"));
+    }
+
+    @Test
+    void theFirstSyncImportsMembersAndInvitationsAcrossPages() {
+        var hub = fixtures.aSyncedHub(owner, business);
+
+        var accounts = hubs.accounts(hub.id());
+        assertThat(accounts).hasSize(6);
+        assertThat(accounts).filteredOn(HubAccountView::member).hasSize(5);
+        assertThat(accounts)
+                .filteredOn(account -> account.state() == HubAccountState.PENDING_INVITATION)
+                .singleElement()
+                .satisfies(invitation -> assertThat(invitation.expiresAt()).isNotNull());
+        assertThat(hubs.hub(owner.workspaceId(), hub.id()).orElseThrow().lastSyncAt())
+                .isNotNull();
+    }
+
+    @Test
+    void membersAreMatchedToPeopleByEmailIgnoringCase() {
+        var hub = fixtures.aSyncedHub(owner, business);
+
+        assertThat(hubs.account(hub.id(), owner.email()).orElseThrow().personId())
+                .isEqualTo(owner.personId());
+        assertThat(hubs.account(hub.id(), ana.email()).orElseThrow()).satisfies(account -> {
+            assertThat(account.personId()).isEqualTo(ana.personId());
+            assertThat(account.externalId()).isEqualTo(anaSeat);
+            assertThat(account.matchedByHand()).isFalse();
+        });
+    }
+
+    @Test
+    void theRestAreListedAsUnmatched() {
+        var hub = fixtures.aSyncedHub(owner, business);
+
+        assertThat(hubs.unmatched(owner.workspaceId(), hub.id()))
+                .hasSize(4)
+                .allSatisfy(account -> assertThat(account.unmatched()).isTrue());
+    }
+
+    @Test
+    void assetsAndWhoHoldsThemAreImported() {
+        var hub = fixtures.aSyncedHub(owner, business);
+
+        assertThat(hubs.assets(hub.id()))
+                .extracting(AssetView::kind, AssetView::name)
+                .contains(
+                        tuple(AssetKind.AD_ACCOUNT, "Spring sale"),
+                        tuple(AssetKind.AD_ACCOUNT, "Winter sale"),
+                        tuple(AssetKind.PAGE, "Acme page"));
+        assertThat(hubs.assetsOf(hub.id(), new HubUserId(anaSeat)))
+                .singleElement()
+                .satisfies(asset -> {
+                    assertThat(asset.externalId()).isEqualTo(adAccount);
+                    assertThat(asset.tasks()).isEqualTo(Set.of("ADVERTISE", "ANALYZE"));
+                });
+    }
+
+    @Test
+    void aSecondSyncWithNoChangesWritesNothing() {
+        var hub = fixtures.aSyncedHub(owner, business);
+        var before = updatedAt(hub);
+
+        var second = hubs.requestSync(owner, hub.id());
+        var finished = fixtures.awaitJob(owner.workspaceId(), second.id());
+
+        assertThat(finished.status()).isEqualTo(JobStatus.SUCCEEDED);
+        var review = hubs.syncs(owner.workspaceId(), hub.id(), 1).get(0);
+        assertThat(review.syncId()).isEqualTo(second.id().value());
+        assertThat(review.accounts().unchanged()).isTrue();
+        assertThat(review.assets().unchanged()).isTrue();
+        assertThat(review.assignments().unchanged()).isTrue();
+        assertThat(updatedAt(hub)).isEqualTo(before);
+    }
+
+    @Test
+    void aSyncWritesOnlyWhatChanged() {
+        var hub = fixtures.aSyncedHub(owner, business);
+        meta.assign(adAccount, anaSeat, List.of("ANALYZE"));
+        meta.seedAsset(business.id(), AssetType.PAGE, "Second page");
+
+        var next = fixtures.awaitJob(
+                owner.workspaceId(), hubs.requestSync(owner, hub.id()).id());
+
+        assertThat(next.status()).isEqualTo(JobStatus.SUCCEEDED);
+        var review = hubs.syncs(owner.workspaceId(), hub.id(), 1).get(0);
+        assertThat(review.accounts().unchanged()).isTrue();
+        assertThat(review.assets().added()).isEqualTo(1);
+        assertThat(review.assignments().changed()).isEqualTo(1);
+        assertThat(hubs.assetsOf(hub.id(), new HubUserId(anaSeat)))
+                .singleElement()
+                .extracting(AssetView::tasks)
+                .isEqualTo(Set.of("ANALYZE"));
+    }
+
+    private List<Timestamp> updatedAt(HubView hub) {
+        return jdbc.queryForList(
+                "select updated_at from hub_account where hub_id = ? union all"
+                        + " select updated_at from hub_asset where hub_id = ? union all"
+                        + " select updated_at from hub_assignment where hub_id = ?",
+                Timestamp.class,
+                hub.id().value(),
+                hub.id().value(),
+                hub.id().value());
+    }
+}
