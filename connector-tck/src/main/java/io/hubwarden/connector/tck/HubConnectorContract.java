@@ -341,6 +341,23 @@ public abstract class HubConnectorContract {
         }
 
         @Test
+        void aLapsedInvitationIsListedAsExpiredAndReplacedByTheNextInvite() {
+            EmailAddress email = freshEmail("lapsed");
+            simulator().seedInvitation(email, partialRole());
+            simulator().expireInvitations();
+            List<PendingInvitation> lapsed = invitationsFor(email);
+
+            InvitationReceipt receipt = connector().invite(credential(), new Invitee(email), partialRole());
+
+            assertThat(lapsed).extracting(PendingInvitation::status).containsExactly(InvitationStatus.EXPIRED);
+            assertThat(receipt.outcome()).isEqualTo(InvitationOutcome.INVITED);
+            assertThat(invitationsFor(email)).singleElement().satisfies(invitation -> {
+                assertThat(invitation.id()).isEqualTo(receipt.invitationId());
+                assertThat(invitation.status()).isEqualTo(InvitationStatus.PENDING);
+            });
+        }
+
+        @Test
         void anInvitationCanBeSentAgainAfterItWasCancelled() {
             EmailAddress email = freshEmail("again");
             InvitationReceipt first = connector().invite(credential(), new Invitee(email), partialRole());

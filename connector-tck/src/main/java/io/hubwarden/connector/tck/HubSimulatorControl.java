@@ -62,6 +62,9 @@ public interface HubSimulatorControl {
     /** A task set the hub refuses on this kind of asset, if there is one. */
     Optional<Set<String>> refusedTaskSet(AssetKind kind);
 
+    /** Moves the hub's time past the deadline of every invitation pending now, so that each one lapses. */
+    void expireInvitations();
+
     /** The person with this login address accepts their pending invitation, as on the hub's join page. */
     void acceptInvitation(EmailAddress email);
 

@@ -17,6 +17,7 @@ import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.simulator.meta.RoleRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,16 @@ final class MetaSimulatorControl implements HubSimulatorControl {
     @Override
     public Optional<Set<String>> refusedTaskSet(AssetKind kind) {
         return kind == AssetKind.AD_ACCOUNT ? Optional.of(Set.of("MANAGE")) : Optional.empty();
+    }
+
+    /** Meta does not publish the lifetime; the simulator's is 30 days. */
+    @Override
+    public void expireInvitations() {
+        meta.pendingRequests(businessId()).stream()
+                .map(RoleRequest::expirationTime)
+                .max(Comparator.naturalOrder())
+                .ifPresent(last -> meta.advanceClock(
+                        Duration.between(meta.clock().instant(), last).plusMinutes(1)));
     }
 
     @Override
