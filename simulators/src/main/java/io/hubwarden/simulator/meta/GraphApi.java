@@ -159,10 +159,10 @@ final class GraphApi {
                     && !MessageDigest.isEqual(
                             proof.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
                             appsecretProof(app.secret(), value).getBytes(StandardCharsets.US_ASCII))) {
-                throw GraphFailure.wrongProof(false);
+                throw GraphFailure.wrongProof();
             }
             if (proof == null && app.requiresAppsecretProof()) {
-                throw GraphFailure.wrongProof(true);
+                throw GraphFailure.missingProof();
             }
         }
         FacebookPerson person = token.kind() == AccessToken.Kind.USER ? world.people.get(token.subjectId()) : null;

@@ -88,15 +88,20 @@ final class GraphFailure extends RuntimeException {
                 false);
     }
 
-    static GraphFailure wrongProof(boolean missing) {
+    /** A proof that does not match the token; Meta's edge error tables list this as 104. */
+    static GraphFailure wrongProof() {
+        return new GraphFailure(
+                400, 104, 0, "OAuthException", "(#104) Invalid appsecret_proof provided in the API argument", false);
+    }
+
+    /** No proof although the app requires one: Meta answers this as a 100 GraphMethodException. */
+    static GraphFailure missingProof() {
         return new GraphFailure(
                 400,
-                104,
+                100,
                 0,
-                "OAuthException",
-                missing
-                        ? "(#104) API calls from the server require an appsecret_proof argument"
-                        : "(#104) Invalid appsecret_proof provided in the API argument",
+                "GraphMethodException",
+                "API calls from the server require an appsecret_proof argument",
                 false);
     }
 

@@ -273,7 +273,8 @@ class GraphErrorTests {
             GraphClient.Answer with = strict.graph.get(strict.withToken(
                     "/v25.0/me?appsecret_proof=" + GraphApi.appsecretProof(AcmeAds.APP_SECRET, strict.token)));
 
-            assertThat(without.error().path("code").asInt()).isEqualTo(104);
+            assertThat(without.error().path("code").asInt()).isEqualTo(100);
+            assertThat(without.error().path("type").asString()).isEqualTo("GraphMethodException");
             assertThat(with.status()).isEqualTo(200);
         }
     }
