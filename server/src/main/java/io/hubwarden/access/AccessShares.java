@@ -1,0 +1,290 @@
+package io.hubwarden.access;
+
+import io.hubwarden.automation.JobRequest;
+import io.hubwarden.automation.Jobs;
+import io.hubwarden.connector.HubRole;
+import io.hubwarden.hub.HubAccountState;
+import io.hubwarden.hub.HubId;
+import io.hubwarden.hub.HubView;
+import io.hubwarden.hub.Hubs;
+import io.hubwarden.platform.Ids;
+import io.hubwarden.workspace.EmailAddressMalformed;
+import io.hubwarden.workspace.Permission;
+import io.hubwarden.workspace.PersonId;
+import io.hubwarden.workspace.PersonView;
+import io.hubwarden.workspace.SignedInPerson;
+import io.hubwarden.workspace.WorkspaceId;
+import io.hubwarden.workspace.WorkspaceRole;
+import io.hubwarden.workspace.Workspaces;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The access module's entry point: sharing hubs with people, the memberships that follow, what a person may do with
+ * a hub, and the tenant cards of a person.
+ *
+ * <p>Reads and actions taking a {@link WorkspaceId} or a {@link SignedInPerson} see only that workspace: a hub or a
+ * membership of another workspace is unknown, as if it did not exist.
+ */
+@Service
+public class AccessShares {
+
+    /** The job type that invites a person into a hub. */
+    public static final String INVITE_USER = InviteUserJob.TYPE;
+
+    private final Shares shares;
+    private final Memberships memberships;
+    private final TenantCards cards;
+    private final Hubs hubs;
+    private final Workspaces workspaces;
+    private final Jobs jobs;
+    private final Ids ids;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    @SuppressWarnings("TooManyParameters") // the facade over the module
+    AccessShares(
+            Shares shares,
+            Memberships memberships,
+            TenantCards cards,
+            Hubs hubs,
+            Workspaces workspaces,
+            Jobs jobs,
+            Ids ids,
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.shares = shares;
+        this.memberships = memberships;
+        this.cards = cards;
+        this.hubs = hubs;
+        this.workspaces = workspaces;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.clock = clock;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Shares a hub with people of the actor's workspace: records (or replaces) each person's share, creates or
+     * updates their membership, enqueues the invitation into the hub when the share takes a seat (not for people the
+     * last sync already saw as members), and publishes {@link AccessShared} per person. All or nothing: when one
+     * address is unknown, nothing is saved.
+     *
+     * @return the memberships of the people shared with, in the order of the request
+     * @throws HubNotShared when the workspace has no such hub
+     * @throws SharingDenied when the actor is neither an Owner nor a Manager of the hub
+     * @throws PeopleUnknown when addresses are not people of the workspace (and new people are not to be invited)
+     * @throws HubRoleUnknown when the hub has no such role
+     */
+    public List<MembershipView> share(SignedInPerson actor, HubId hubId, ShareRequest request) {
+        var hub = visibleHub(actor.workspaceId(), hubId);
+        if (!actor.can(Permission.SHARE_ACCESS)
+                || roleOn(hubId, actor.personId())
+                        .filter(HubRoleOfPerson::mayShare)
+                        .isEmpty()) {
+            throw new SharingDenied("Only the hub's Owners and Managers share it");
+        }
+        var roles = hubs.call(hubId, (connector, credential) -> connector.roles());
+        int rank = rankOf(roles, request.hubRole());
+        var people = new LinkedHashMap<String, Optional<PersonView>>();
+        var unknown = new ArrayList<String>();
+        for (var typed : request.emails()) {
+            var person = workspaces.findByEmail(actor.workspaceId(), typed);
+            if (person.isEmpty() && !(request.inviteNewPeople() && actor.can(Permission.MANAGE_PEOPLE))) {
+                unknown.add(typed);
+            }
+            people.put(typed, person);
+        }
+        if (!unknown.isEmpty()) {
+            throw new PeopleUnknown(unknown);
+        }
+        var terms = new ShareTerms(
+                request.role(), request.hubRole(), rank, request.takesSeat(), request.assets(), actor.personId());
+        return inTransaction(() -> {
+            var shared = new ArrayList<MembershipView>();
+            for (var entry : people.entrySet()) {
+                var person = entry.getValue().orElseGet(() -> invite(actor, entry.getKey()));
+                shared.add(grant(hub, person, terms));
+            }
+            return shared;
+        });
+    }
+
+    /** What the person may do with the hub; empty when it is not shared with them. */
+    public Optional<HubRoleOfPerson> roleOn(HubId hubId, PersonId personId) {
+        return EffectiveGrant.over(shares.findByHubIdAndPersonId(hubId, personId))
+                .map(grant -> new HubRoleOfPerson(hubId, personId, grant));
+    }
+
+    /** The person's membership of the hub, if the workspace has the hub and it is shared with the person. */
+    public Optional<MembershipView> membership(WorkspaceId workspaceId, HubId hubId, PersonId personId) {
+        return memberships
+                .findByHubIdAndPersonId(hubId, personId)
+                .filter(membership -> membership.workspaceId().equals(workspaceId))
+                .map(MembershipView::of);
+    }
+
+    /** A membership of the workspace; empty for unknown ids and for memberships of other workspaces. */
+    public Optional<MembershipView> membership(WorkspaceId workspaceId, MembershipId id) {
+        return memberships.findByIdAndWorkspaceId(id, workspaceId).map(MembershipView::of);
+    }
+
+    /** The hub's memberships (the Users table's people), by e-mail; empty for a hub of another workspace. */
+    public List<MembershipView> membershipsOf(WorkspaceId workspaceId, HubId hubId) {
+        return memberships.findByHubId(hubId).stream()
+                .filter(membership -> membership.workspaceId().equals(workspaceId))
+                .map(MembershipView::of)
+                .sorted((a, b) -> a.email().compareTo(b.email()))
+                .toList();
+    }
+
+    /**
+     * The person's tenant cards, one per hub shared with them, in the order they were shared. Reads the database
+     * only (two queries whatever the number of hubs), never a hub.
+     */
+    public List<TenantCard> cardsOf(WorkspaceId workspaceId, PersonId personId) {
+        return cards.of(workspaceId, personId);
+    }
+
+    /** The person's card of one hub; empty when the hub is not shared with them. */
+    public Optional<TenantCard> card(WorkspaceId workspaceId, PersonId personId, HubId hubId) {
+        return cards.of(workspaceId, personId).stream()
+                .filter(card -> card.hubId().equals(hubId))
+                .findFirst();
+    }
+
+    /**
+     * Sends the hub's invitation again, for an expired or failed one: a new INVITE_USER job. The person themself or
+     * the hub's Owners and Managers may ask.
+     *
+     * @throws MembershipUnknown when the hub is not shared with the person in the actor's workspace
+     * @throws SharingDenied when the actor is someone else without the right to share the hub
+     * @throws MembershipTransitionRefused when the invitation is neither expired nor failed
+     */
+    public MembershipView resend(SignedInPerson actor, HubId hubId, PersonId personId) {
+        if (!actor.personId().equals(personId)
+                && roleOn(hubId, actor.personId())
+                        .filter(HubRoleOfPerson::mayShare)
+                        .isEmpty()) {
+            throw new SharingDenied("Only the person or the hub's Owners and Managers resend an invitation");
+        }
+        return inTransaction(() -> {
+            var membership = memberships
+                    .findByHubIdAndPersonId(hubId, personId)
+                    .filter(found -> found.workspaceId().equals(actor.workspaceId()))
+                    .orElseThrow(() -> new MembershipUnknown("No membership of " + personId + " in " + hubId));
+            membership.resent(clock.instant());
+            memberships.save(membership);
+            enqueueInvitation(membership, actor.personId().toString(), "invitation resent");
+            return MembershipView.of(membership);
+        });
+    }
+
+    private MembershipView grant(HubView hub, PersonView person, ShareTerms terms) {
+        var now = clock.instant();
+        var share = shares.findByHubIdAndPersonId(hub.id(), person.id()).stream()
+                .findFirst()
+                .map(existing -> {
+                    existing.replace(terms, now);
+                    return existing;
+                })
+                .orElseGet(() -> AccessShare.create(
+                        new ShareId(ids.next()), hub.workspaceId(), hub.id(), person.id(), terms, now));
+        shares.save(share);
+        var grant = EffectiveGrant.over(shares.findByHubIdAndPersonId(hub.id(), person.id()))
+                .orElseThrow();
+        var existing = memberships.findByHubIdAndPersonId(hub.id(), person.id());
+        Membership membership;
+        var followUp = Membership.FollowUp.NOTHING;
+        if (existing.isPresent()) {
+            membership = existing.get();
+            followUp = membership.granted(grant, now);
+        } else {
+            var known = grant.takesSeat()
+                    ? hubs.account(hub.id(), person.email())
+                            .filter(account -> account.state() == HubAccountState.ACTIVE)
+                    : Optional.<io.hubwarden.hub.HubAccountView>empty();
+            var id = new MembershipId(ids.next());
+            membership = known.isPresent()
+                    ? Membership.ofMember(
+                            id,
+                            hub.workspaceId(),
+                            hub.id(),
+                            person.id(),
+                            person.email(),
+                            grant,
+                            known.get().externalId(),
+                            now)
+                    : Membership.create(id, hub.workspaceId(), hub.id(), person.id(), person.email(), grant, now);
+            if (membership.status() == MembershipStatus.INVITING) {
+                followUp = Membership.FollowUp.INVITE;
+            }
+        }
+        memberships.save(membership);
+        if (followUp == Membership.FollowUp.INVITE) {
+            enqueueInvitation(membership, terms.sharedBy().toString(), "access shared");
+        }
+        events.publishEvent(new AccessShared(
+                share.id(),
+                hub.workspaceId(),
+                hub.id(),
+                person.id(),
+                terms.sharedBy(),
+                grant.role(),
+                grant.hubRole(),
+                grant.takesSeat(),
+                now));
+        return MembershipView.of(membership);
+    }
+
+    private void enqueueInvitation(Membership membership, String causedBy, String trigger) {
+        jobs.enqueue(JobRequest.of(membership.workspaceId(), InviteUserJob.TYPE, causedBy)
+                .withHub(membership.hubId().value())
+                .withSubject(membership.id().toString())
+                .withPayload(String.valueOf(membership.inviteGeneration()))
+                .withTrigger(trigger)
+                .withIdempotencyKey(InviteUserJob.idempotencyKey(membership)));
+    }
+
+    private PersonView invite(SignedInPerson actor, String email) {
+        try {
+            var local = email.strip();
+            var name = local.contains("@") ? local.substring(0, local.indexOf('@')) : local;
+            var invited = workspaces.invite(actor.personId(), email, name, WorkspaceRole.USER);
+            return workspaces.person(actor.workspaceId(), invited.personId()).orElseThrow();
+        } catch (EmailAddressMalformed e) {
+            throw new PeopleUnknown(List.of(email));
+        }
+    }
+
+    private HubView visibleHub(WorkspaceId workspaceId, HubId hubId) {
+        return hubs.hub(workspaceId, hubId).orElseThrow(() -> new HubNotShared("No hub " + hubId));
+    }
+
+    private static int rankOf(List<HubRole> roles, String code) {
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        throw new HubRoleUnknown(code);
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        var result = transaction.execute(status -> work.get());
+        if (result == null) {
+            throw new IllegalStateException("A transaction callback returned nothing");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,108 @@
+package io.hubwarden.access;
+
+import io.hubwarden.automation.JobAborted;
+import io.hubwarden.automation.JobContext;
+import io.hubwarden.automation.JobHandler;
+import io.hubwarden.connector.HubFailure;
+import io.hubwarden.connector.HubRateLimited;
+import io.hubwarden.connector.HubUnavailable;
+import io.hubwarden.connector.InvitationOutcome;
+import io.hubwarden.connector.InvitationReceipt;
+import io.hubwarden.connector.Invitee;
+import io.hubwarden.hub.Hubs;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Invites a person into a hub by e-mail through the hub's connector. Safe to repeat: the job does nothing unless the
+ * membership is still INVITING in the job's invitation generation, and the hub's invitation call is idempotent per
+ * address (an address already pending or already a member is not invited again).
+ */
+@Component
+class InviteUserJob implements JobHandler {
+
+    static final String TYPE = "INVITE_USER";
+
+    private final Memberships memberships;
+    private final Hubs hubs;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    InviteUserJob(Memberships memberships, Hubs hubs, Clock clock, PlatformTransactionManager transactions) {
+        this.memberships = memberships;
+        this.hubs = hubs;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** One job per membership and invitation generation: a resend is a new job, a replayed enqueue is not. */
+    static String idempotencyKey(Membership membership) {
+        return "invite:" + membership.id() + ":" + membership.inviteGeneration();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void run(JobContext job) {
+        var id = MembershipId.parse(job.subject().orElseThrow(() -> aborted("the job names no membership")));
+        int generation = Integer.parseInt(job.payload().orElse("0"));
+        var membership = memberships.findById(id).orElseThrow(() -> aborted("the membership no longer exists"));
+        if (!stillInviting(membership, generation)) {
+            return;
+        }
+        InvitationReceipt receipt;
+        try {
+            receipt = hubs.call(membership.hubId(), (connector, credential) -> {
+                var role = connector.roles().stream()
+                        .filter(candidate -> candidate.code().equals(membership.hubRole()))
+                        .findFirst()
+                        .orElseThrow(() ->
+                                new JobAborted("HUB_ROLE_UNKNOWN", "The hub has no role " + membership.hubRole()));
+                return connector.invite(credential, Invitee.byEmail(membership.email()), role);
+            });
+        } catch (HubRateLimited | HubUnavailable busy) {
+            note(id, generation, busy);
+            throw busy;
+        }
+        transaction.executeWithoutResult(status -> reload(id, generation).ifPresent(current -> {
+            var now = clock.instant();
+            if (receipt.outcome() == InvitationOutcome.ALREADY_MEMBER) {
+                current.hubShowsMember(receipt.memberId().value(), now);
+            } else {
+                current.inviteSent(receipt.invitationId().value(), now);
+            }
+            memberships.save(current);
+        }));
+    }
+
+    /** The card says the hub is busy while the job waits for its next attempt. */
+    private void note(MembershipId id, int generation, HubFailure failure) {
+        transaction.executeWithoutResult(status -> reload(id, generation).ifPresent(current -> {
+            current.hubBusy(
+                    new MembershipNote(
+                            MembershipNote.HUB_BUSY,
+                            "The hub is busy (" + failure.getClass().getSimpleName()
+                                    + "); the invitation is retried automatically."),
+                    clock.instant());
+            memberships.save(current);
+        }));
+    }
+
+    private Optional<Membership> reload(MembershipId id, int generation) {
+        return memberships.findById(id).filter(current -> stillInviting(current, generation));
+    }
+
+    private static boolean stillInviting(Membership membership, int generation) {
+        return membership.status() == MembershipStatus.INVITING && membership.inviteGeneration() == generation;
+    }
+
+    private static JobAborted aborted(String why) {
+        return new JobAborted("MEMBERSHIP_GONE", "Nothing to invite: " + why + ".");
+    }
+}

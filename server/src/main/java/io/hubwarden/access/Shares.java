@@ -1,0 +1,11 @@
+package io.hubwarden.access;
+
+import io.hubwarden.hub.HubId;
+import io.hubwarden.workspace.PersonId;
+import java.util.List;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Shares extends ListCrudRepository<AccessShare, ShareId> {
+
+    List<AccessShare> findByHubIdAndPersonId(HubId hubId, PersonId personId);
+}

@@ -1,0 +1,128 @@
+package io.hubwarden.access;
+
+import io.hubwarden.connector.AssetKind;
+import io.hubwarden.hub.HubId;
+import io.hubwarden.hub.HubView;
+import io.hubwarden.hub.Hubs;
+import io.hubwarden.workspace.PersonId;
+import io.hubwarden.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of tenant cards: one query for a person's memberships with their assets, one for the workspace's
+ * hubs. Never calls a hub and never loads aggregates, so the cards of a person with hundreds of hubs stay cheap.
+ */
+@Component
+class TenantCards {
+
+    private static final String QUERY = """
+            select m.id, m.hub_id, m.status, m.settled_status, m.note_code, m.note_message, m.status_changed_at,
+                   a.kind, a.asset_id, a.name, a.tasks
+              from membership m
+              left join membership_asset a on a.membership_id = m.id
+             where m.person_id = :person and m.workspace_id = :workspace
+             order by m.created_at, m.id, a.name, a.asset_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Hubs hubs;
+
+    TenantCards(JdbcClient jdbc, Hubs hubs) {
+        this.jdbc = jdbc;
+        this.hubs = hubs;
+    }
+
+    List<TenantCard> of(WorkspaceId workspaceId, PersonId personId) {
+        var rows = new LinkedHashMap<UUID, Row>();
+        jdbc.sql(QUERY)
+                .param("person", personId.value())
+                .param("workspace", workspaceId.value())
+                .query(resultSet -> {
+                    var id = resultSet.getObject("id", UUID.class);
+                    var row = rows.get(id);
+                    if (row == null) {
+                        row = Row.of(resultSet);
+                        rows.put(id, row);
+                    }
+                    var assetId = resultSet.getString("asset_id");
+                    if (assetId != null) {
+                        row.assets()
+                                .add(new CardAsset(
+                                        AssetKind.valueOf(resultSet.getString("kind")),
+                                        assetId,
+                                        resultSet.getString("name"),
+                                        Arrays.asList(
+                                                resultSet.getString("tasks").split(","))));
+                    }
+                });
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<HubId, HubView> hubsById = new HashMap<>();
+        for (var hub : hubs.hubsOf(workspaceId)) {
+            hubsById.put(hub.id(), hub);
+        }
+        var cards = new ArrayList<TenantCard>();
+        for (var entry : rows.entrySet()) {
+            var row = entry.getValue();
+            var hub = hubsById.get(row.hubId());
+            if (hub != null) {
+                cards.add(row.card(new MembershipId(entry.getKey()), hub));
+            }
+        }
+        return cards;
+    }
+
+    private record Row(
+            HubId hubId,
+            MembershipStatus status,
+            @Nullable MembershipStatus settled,
+            @Nullable MembershipNote note,
+            java.time.Instant since,
+            List<CardAsset> assets) {
+
+        static Row of(ResultSet resultSet) throws SQLException {
+            var settled = resultSet.getString("settled_status");
+            var code = resultSet.getString("note_code");
+            var message = resultSet.getString("note_message");
+            Timestamp since = resultSet.getTimestamp("status_changed_at");
+            return new Row(
+                    new HubId(resultSet.getObject("hub_id", UUID.class)),
+                    MembershipStatus.valueOf(resultSet.getString("status")),
+                    settled == null ? null : MembershipStatus.valueOf(settled),
+                    code == null ? null : new MembershipNote(code, message == null ? "" : message),
+                    since.toInstant(),
+                    new ArrayList<>());
+        }
+
+        TenantCard card(MembershipId id, HubView hub) {
+            var settledStatus = settled == null ? MembershipStatus.JOINED : settled;
+            var state = CardState.of(status, settledStatus, note == null ? "" : note.code());
+            return new TenantCard(
+                    hub.id(),
+                    id,
+                    hub.kind(),
+                    hub.label(),
+                    hub.businessId(),
+                    hub.businessName(),
+                    state,
+                    status,
+                    note,
+                    hub.consoleUrl(),
+                    state == CardState.CONNECTED ? assets : List.of(),
+                    since);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.hubwarden.web.cards;
+
+import io.hubwarden.access.AccessShares;
+import io.hubwarden.access.CardState;
+import io.hubwarden.access.HubNotShared;
+import io.hubwarden.access.MembershipNote;
+import io.hubwarden.access.MembershipTransitionRefused;
+import io.hubwarden.access.MembershipUnknown;
+import io.hubwarden.access.ProfileConnection;
+import io.hubwarden.access.ProfileConnections;
+import io.hubwarden.access.SharingDenied;
+import io.hubwarden.connector.HubFailure;
+import io.hubwarden.hub.HubId;
+import io.hubwarden.platform.Tokens;
+import io.hubwarden.workspace.SignedInPerson;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in person's tenant cards, and connecting their own hub profile. */
+@Controller
+class CardsController {
+
+    /** How long a profile sign-in may take before its {@code state} is refused. */
+    static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(10);
+
+    /** The words of each card state and known note, and of each outcome of connecting a profile. */
+    static final Map<CardState, String> STATE_KEYS = Map.of(
+            CardState.CONNECT_YOUR_ACCOUNT, "cards.state.CONNECT_YOUR_ACCOUNT",
+            CardState.CONNECTED, "cards.state.CONNECTED",
+            CardState.INVITATION_EXPIRED, "cards.state.INVITATION_EXPIRED",
+            CardState.ACTION_NEEDED, "cards.state.ACTION_NEEDED",
+            CardState.ACCESS_REMOVED, "cards.state.ACCESS_REMOVED",
+            CardState.SHOWN_IN_HUBWARDEN, "cards.state.SHOWN_IN_HUBWARDEN");
+
+    static final Map<String, String> NOTE_KEYS = Map.of(
+            MembershipNote.HUB_BUSY, "cards.note.HUB_BUSY",
+            MembershipNote.PROFILE_PENDING, "cards.note.PROFILE_PENDING",
+            MembershipNote.PROFILE_NOT_MEMBER, "cards.note.PROFILE_NOT_MEMBER");
+
+    static final Map<ProfileConnection, String> OUTCOME_KEYS = Map.of(
+            ProfileConnection.CONNECTED, "cards.connect.CONNECTED",
+            ProfileConnection.INVITATION_NOT_ACCEPTED, "cards.connect.INVITATION_NOT_ACCEPTED",
+            ProfileConnection.NOT_A_MEMBER, "cards.connect.NOT_A_MEMBER");
+
+    private final AccessShares access;
+    private final ProfileConnections profiles;
+    private final Tokens tokens;
+    private final Clock clock;
+
+    CardsController(AccessShares access, ProfileConnections profiles, Tokens tokens, Clock clock) {
+        this.access = access;
+        this.profiles = profiles;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cards")
+    String cards(@AuthenticationPrincipal SignedInPerson me, Model model) {
+        model.addAttribute("cards", access.cardsOf(me.workspaceId(), me.personId()));
+        model.addAttribute("stateKeys", STATE_KEYS);
+        model.addAttribute("noteKeys", NOTE_KEYS);
+        return "cards/cards";
+    }
+
+    @GetMapping(
+            path = {"/cards", "/api/me/cards"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<CardJson> cardsAsJson(@AuthenticationPrincipal SignedInPerson me) {
+        return access.cardsOf(me.workspaceId(), me.personId()).stream()
+                .map(CardJson::of)
+                .toList();
+    }
+
+    @GetMapping(path = "/api/me/cards/{hubId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    CardJson cardAsJson(@AuthenticationPrincipal SignedInPerson me, @PathVariable("hubId") String hubId) {
+        return access.card(me.workspaceId(), me.personId(), hub(hubId))
+                .map(CardJson::of)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/cards/{hubId}/connect")
+    String connect(
+            @AuthenticationPrincipal SignedInPerson me, @PathVariable("hubId") String hubId, HttpSession session) {
+        var hub = hub(hubId);
+        var state = tokens.issue().value();
+        var url = profiles.authorizeUrl(me, hub, state);
+        session.setAttribute(
+                ProfileSignIn.SESSION_KEY,
+                new ProfileSignIn(state, hub, clock.instant().plus(SIGN_IN_WINDOW)));
+        return "redirect:" + url;
+    }
+
+    @GetMapping(ProfileConnections.CALLBACK_PATH)
+    String connected(
+            @AuthenticationPrincipal SignedInPerson me,
+            @RequestParam(name = "state", required = false) @Nullable String state,
+            @RequestParam(name = "code", required = false) @Nullable String code,
+            @RequestParam(name = "error", required = false) @Nullable String error,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        var pending = session.getAttribute(ProfileSignIn.SESSION_KEY);
+        session.removeAttribute(ProfileSignIn.SESSION_KEY);
+        if (!(pending instanceof ProfileSignIn signIn)
+                || state == null
+                || !sameText(signIn.state(), state)
+                || clock.instant().isAfter(signIn.expiresAt())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The sign-in is unknown, used or expired");
+        }
+        if (error != null || code == null) {
+            redirect.addFlashAttribute("cardNotice", "cards.connect.denied");
+            return "redirect:/cards";
+        }
+        ProfileConnection outcome;
+        try {
+            outcome = profiles.connect(me, signIn.hubId(), code);
+        } catch (HubFailure failure) {
+            redirect.addFlashAttribute("cardNotice", "cards.connect.failed");
+            return "redirect:/cards";
+        }
+        redirect.addFlashAttribute("cardNotice", OUTCOME_KEYS.get(outcome));
+        return "redirect:/cards";
+    }
+
+    @PostMapping("/cards/{hubId}/resend")
+    String resend(
+            @AuthenticationPrincipal SignedInPerson me,
+            @PathVariable("hubId") String hubId,
+            RedirectAttributes redirect) {
+        access.resend(me, hub(hubId), me.personId());
+        redirect.addFlashAttribute("cardNotice", "cards.resent");
+        return "redirect:/cards";
+    }
+
+    @ExceptionHandler({HubNotShared.class, MembershipUnknown.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notShared(Model model) {
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        model.addAttribute("known", true);
+        return "error";
+    }
+
+    @ExceptionHandler(SharingDenied.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String denied(Model model) {
+        model.addAttribute("status", HttpStatus.FORBIDDEN.value());
+        model.addAttribute("known", true);
+        return "error";
+    }
+
+    @ExceptionHandler(MembershipTransitionRefused.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String refused(Model model) {
+        model.addAttribute("status", HttpStatus.CONFLICT.value());
+        model.addAttribute("known", true);
+        return "error";
+    }
+
+    private static HubId hub(String text) {
+        try {
+            return HubId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Not a hub id", e);
+        }
+    }
+
+    private static boolean sameText(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

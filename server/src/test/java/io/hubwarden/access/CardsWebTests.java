@@ -1,0 +1,171 @@
+package io.hubwarden.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import io.hubwarden.automation.Jobs;
+import io.hubwarden.hub.HubFixtures;
+import io.hubwarden.hub.HubTest;
+import io.hubwarden.hub.HubView;
+import io.hubwarden.hub.Hubs;
+import io.hubwarden.hub.TestMetaSimulator;
+import io.hubwarden.simulator.meta.MetaSimulator;
+import io.hubwarden.workspace.SignedInPerson;
+import io.hubwarden.workspace.WorkspaceRole;
+import io.hubwarden.workspace.Workspaces;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Tenant cards and the profile sign-in over HTTP, through the full stack, with refusals. */
+@HubTest
+class CardsWebTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    AccessShares access;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Autowired
+    Hubs hubs;
+
+    @Autowired
+    Jobs jobs;
+
+    final MetaSimulator meta = TestMetaSimulator.get();
+
+    HubFixtures fixtures;
+    SignedInPerson owner;
+    SignedInPerson colleague;
+    HubFixtures.MetaBusiness business;
+    HubView hub;
+
+    @BeforeEach
+    void aHubSharedWithAColleagueWhoIsInTheBusiness() {
+        fixtures = new HubFixtures(workspaces, hubs, jobs);
+        owner = fixtures.aWorkspaceOwner();
+        business = fixtures.aMetaBusinessRunBy(owner);
+        hub = fixtures.aSyncedHub(owner, business);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> access.roleOn(hub.id(), owner.personId()).isPresent());
+        colleague = fixtures.anInvitedPerson(owner, "lu", WorkspaceRole.USER);
+        meta.seedPerson(colleague.email(), "Lu", "pw");
+        meta.addBusinessUser(business.id(), colleague.email(), "EMPLOYEE");
+        hubs.requestSync(owner, hub.id());
+        fixtures.awaitSyncs(owner.workspaceId(), hub.id());
+        access.share(
+                owner,
+                hub.id(),
+                new ShareRequest(
+                        List.of(colleague.email()), AccessRole.COLLABORATOR, "EMPLOYEE", List.of(), true, false));
+    }
+
+    @Test
+    void thePersonReadsTheirCardsAsJson() throws Exception {
+        var response = mvc.get()
+                .uri("/api/me/cards")
+                .accept(MediaType.APPLICATION_JSON)
+                .with(as(colleague))
+                .exchange();
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getContentAsString())
+                .contains(hub.id().toString())
+                .contains("CONNECT_YOUR_ACCOUNT")
+                .contains(business.id());
+    }
+
+    @Test
+    void theCardsPageSaysConnectYourAccount() throws Exception {
+        var response = mvc.get().uri("/cards").with(as(colleague)).exchange();
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getContentAsString()).contains("Connect your account");
+    }
+
+    @Test
+    void aPersonOfAnotherWorkspaceGetsNotFoundForTheCard() {
+        var stranger = fixtures.aWorkspaceOwner();
+
+        var response = mvc.get()
+                .uri("/api/me/cards/" + hub.id())
+                .accept(MediaType.APPLICATION_JSON)
+                .with(as(stranger))
+                .exchange();
+
+        assertThat(response).hasStatus(404);
+    }
+
+    @Test
+    void aCollaboratorMayNotOpenTheShareForm() {
+        assertThat(mvc.get()
+                        .uri("/hubs/" + hub.id() + "/share")
+                        .with(as(colleague))
+                        .exchange())
+                .hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/hubs/" + hub.id() + "/share")
+                        .param("emails", owner.email())
+                        .param("hubRole", "EMPLOYEE")
+                        .param("seat", "true")
+                        .with(as(colleague))
+                        .with(csrf())
+                        .exchange())
+                .hasStatus(403);
+    }
+
+    @Test
+    void aForeignStateIsRefusedAndNothingChanges() {
+        var session = new MockHttpSession();
+        startSignIn(session);
+
+        var response = mvc.get()
+                .uri("/profiles/oauth/callback?code=whatever&state=not-the-one")
+                .session(session)
+                .with(as(colleague))
+                .exchange();
+
+        assertThat(response).hasStatus(400);
+        assertThat(card().status()).isEqualTo(MembershipStatus.JOINED);
+    }
+
+    private String startSignIn(MockHttpSession session) {
+        var started = mvc.post()
+                .uri("/cards/" + hub.id() + "/connect")
+                .session(session)
+                .with(as(colleague))
+                .with(csrf())
+                .exchange();
+        assertThat(started).hasStatus3xxRedirection();
+        var location = String.valueOf(started.getResponse().getRedirectedUrl());
+        assertThat(location).startsWith(meta.baseUrl().toString());
+        var state = UriComponentsBuilder.fromUriString(location)
+                .build()
+                .getQueryParams()
+                .getFirst("state");
+        assertThat(state).isNotBlank();
+        return String.valueOf(state);
+    }
+
+    private TenantCard card() {
+        return access.card(colleague.workspaceId(), colleague.personId(), hub.id())
+                .orElseThrow();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(SignedInPerson person) {
+        return authentication(new UsernamePasswordAuthenticationToken(person, null, person.authorities()));
+    }
+}
