@@ -80,6 +80,42 @@ class ConnectHubTests {
     }
 
     @Test
+    void connectingBySigningInWithTheHubExchangesTheCode() {
+        var code = meta.authorizationCode(
+                owner.email(),
+                TestMetaSimulator.APP_ID,
+                TestMetaSimulator.SERVICE_REDIRECT,
+                HubFixtures.SERVICE_SCOPES);
+
+        var hub = hubs.connectWithCode(owner, HubFixtures.connectionTo(business), code);
+
+        assertThat(hub.health()).isEqualTo(HubHealth.HEALTHY);
+        assertThat(hubs.serviceRedirectUri()).isEqualTo(TestMetaSimulator.SERVICE_REDIRECT);
+        assertThat(hubs.authorizeUrl(owner, HubFixtures.connectionTo(business), "state-1")
+                        .toString())
+                .startsWith(meta.baseUrl().toString())
+                .contains("state=state-1")
+                .contains("client_id=" + TestMetaSimulator.APP_ID);
+    }
+
+    @Test
+    void aUsedCodeIsRefusedAndNothingIsStored() {
+        var code = meta.authorizationCode(
+                owner.email(),
+                TestMetaSimulator.APP_ID,
+                TestMetaSimulator.SERVICE_REDIRECT,
+                HubFixtures.SERVICE_SCOPES);
+        hubs.connectWithCode(owner, HubFixtures.connectionTo(business), code);
+        var other = fixtures.aWorkspaceOwner();
+
+        assertThatThrownBy(() -> hubs.connectWithCode(other, HubFixtures.connectionTo(business), code))
+                .isInstanceOfSatisfying(
+                        ConnectionFailed.class,
+                        failed -> assertThat(failed.check().outcome()).isEqualTo(Outcome.SIGN_IN_REFUSED));
+        assertThat(hubs.hubsOf(other.workspaceId())).isEmpty();
+    }
+
+    @Test
     void checkingAReachableBusinessNamesIt() {
         var check = hubs.check(HubFixtures.connectionTo(business), business.token());
 

@@ -1,5 +1,6 @@
 package io.hubwarden.hub;
 
+import io.hubwarden.TestMailbox;
 import io.hubwarden.simulator.meta.MetaApp;
 import io.hubwarden.simulator.meta.MetaSimulator;
 import java.net.URI;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Meta simulator of this test JVM, the hub every hub test talks to over loopback HTTP: started on a free port on
- * first use with Hubwarden's app registered, closed when the JVM ends. Tests seed their own businesses and people,
+ * first use with Hubwarden's app registered and its invitation mail going to {@link TestMailbox}, closed when the JVM ends. Tests seed their own businesses and people,
  * so they do not see each other's.
  */
 public final class TestMetaSimulator {
@@ -26,7 +27,9 @@ public final class TestMetaSimulator {
 
     public static synchronized MetaSimulator get() {
         if (simulator == null) {
-            var started = MetaSimulator.start(MetaSimulator.Options.defaults().withHttpsPort(-1));
+            var started = MetaSimulator.start(MetaSimulator.Options.defaults()
+                    .withHttpsPort(-1)
+                    .withSmtp("127.0.0.1", TestMailbox.get().smtpPort()));
             started.seedApp(
                     new MetaApp(APP_ID, APP_SECRET, "Hubwarden", List.of(SERVICE_REDIRECT, PROFILE_REDIRECT), true));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
