@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param path the decoded request path
  * @param params query parameters first, then body parameters, each name with its values in order
  * @param headers request headers, names in lower case
- * @param body the raw body as UTF-8 text (empty when the body was form data)
+ * @param body the raw body as UTF-8 text, whatever its type (form data is also parsed into {@code params})
  * @param origin the scheme, host and port of the listener that received it, e.g. {@code https://127.0.0.1:8443}
  */
 public record IncomingRequest(
@@ -61,15 +61,13 @@ public record IncomingRequest(
         }
         byte[] bytes = readAll(bodyStream);
         String contentType = first(headers, "content-type");
-        String body = "";
+        String body = new String(bytes, StandardCharsets.UTF_8);
         if (bytes.length > 0) {
             String lowerType = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
             if (lowerType.startsWith("application/x-www-form-urlencoded")) {
                 addUrlEncoded(new String(bytes, StandardCharsets.ISO_8859_1), params);
             } else if (lowerType.startsWith("multipart/form-data") && contentType != null) {
                 addMultipart(bytes, boundary(contentType), params);
-            } else {
-                body = new String(bytes, StandardCharsets.UTF_8);
             }
         }
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();

@@ -242,14 +242,18 @@ final class ControlApi {
 
         static Input of(IncomingRequest request) {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
+            boolean jsonBody = request.body().strip().startsWith("{");
             request.params().forEach((name, values) -> {
+                if (jsonBody && name.strip().startsWith("{")) {
+                    return;
+                }
                 if (values.size() == 1) {
                     json.put(name, values.get(0));
                 } else {
                     values.forEach(value -> json.withArray(name).add(value));
                 }
             });
-            if (!request.body().isBlank()) {
+            if (jsonBody) {
                 JsonNode body = GraphApi.JSON.readTree(request.body());
                 if (!body.isObject()) {
                     throw new IllegalArgumentException("the body must be a JSON object");
