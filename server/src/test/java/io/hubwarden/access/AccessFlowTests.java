@@ -113,9 +113,14 @@ class AccessFlowTests {
 
         var member = meta.acceptInvitation(pendingFor(colleague).get(0).id(), colleague.email());
         meta.assign(ads.id(), member.id(), List.of("ADVERTISE", "ANALYZE"));
-        hubs.requestSync(owner, hub.id());
-        fixtures.awaitSyncs(owner.workspaceId(), hub.id());
-        awaitStatus(colleague, MembershipStatus.JOINED);
+        await().atMost(PATIENCE).until(() -> {
+            hubs.requestSync(owner, hub.id());
+            fixtures.awaitSyncs(owner.workspaceId(), hub.id());
+            return access.membership(colleague.workspaceId(), hub.id(), colleague.personId())
+                    .map(MembershipView::status)
+                    .filter(MembershipStatus.JOINED::equals)
+                    .isPresent();
+        });
 
         var code = meta.authorizationCode(
                 colleague.email(), TestMetaSimulator.APP_ID, profiles.redirectUri(), Set.of("business_management"));
@@ -171,8 +176,13 @@ class AccessFlowTests {
                                     .extracting(MembershipNote::code)
                                     .isEqualTo(MembershipNote.HUB_BUSY);
                         }));
-        clock.advance(Duration.ofMinutes(20));
-        awaitStatus(colleague, MembershipStatus.INVITED);
+        await().atMost(PATIENCE).until(() -> {
+            clock.advance(Duration.ofMinutes(20));
+            return access.membership(colleague.workspaceId(), hub.id(), colleague.personId())
+                    .map(MembershipView::status)
+                    .filter(MembershipStatus.INVITED::equals)
+                    .isPresent();
+        });
         assertThat(pendingFor(colleague)).hasSize(1);
         assertThat(access.cardsOf(colleague.workspaceId(), colleague.personId()))
                 .singleElement()
@@ -192,8 +202,13 @@ class AccessFlowTests {
                         () -> assertThat(access.membership(colleague.workspaceId(), hub.id(), colleague.personId()))
                                 .hasValueSatisfying(membership ->
                                         assertThat(membership.note()).isNotNull()));
-        clock.advance(Duration.ofMinutes(30));
-        awaitStatus(colleague, MembershipStatus.INVITED);
+        await().atMost(PATIENCE).until(() -> {
+            clock.advance(Duration.ofMinutes(30));
+            return access.membership(colleague.workspaceId(), hub.id(), colleague.personId())
+                    .map(MembershipView::status)
+                    .filter(MembershipStatus.INVITED::equals)
+                    .isPresent();
+        });
         assertThat(pendingFor(colleague)).hasSize(1);
     }
 
