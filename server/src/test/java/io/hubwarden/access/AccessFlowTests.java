@@ -176,7 +176,7 @@ class AccessFlowTests {
                                     .extracting(MembershipNote::code)
                                     .isEqualTo(MembershipNote.HUB_BUSY);
                         }));
-        await().atMost(PATIENCE).until(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             clock.advance(Duration.ofMinutes(20));
             return access.membership(colleague.workspaceId(), hub.id(), colleague.personId())
                     .map(MembershipView::status)
@@ -202,7 +202,7 @@ class AccessFlowTests {
                         () -> assertThat(access.membership(colleague.workspaceId(), hub.id(), colleague.personId()))
                                 .hasValueSatisfying(membership ->
                                         assertThat(membership.note()).isNotNull()));
-        await().atMost(PATIENCE).until(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
             clock.advance(Duration.ofMinutes(30));
             return access.membership(colleague.workspaceId(), hub.id(), colleague.personId())
                     .map(MembershipView::status)
