@@ -47,7 +47,7 @@ public record Mail(
 
     /**
      * Every distinct http(s) link in the text and the HTML, in order of appearance (text first). HTML entities in
-     * links ({@code &amp;}) are decoded; a trailing full stop, comma or closing bracket is taken as punctuation.
+     * links (such as the escaped ampersand) are decoded; a trailing full stop, comma or closing bracket is taken as punctuation.
      */
     public List<URI> links() {
         Set<String> found = new LinkedHashSet<>();

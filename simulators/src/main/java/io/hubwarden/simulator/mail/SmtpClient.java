@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -74,7 +75,7 @@ public final class SmtpClient {
         message.append("To: <").append(to).append(">\r\n");
         message.append("Subject: ").append(encodeWord(subject)).append("\r\n");
         message.append("Date: ")
-                .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()))
+                .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
                 .append("\r\n");
         message.append("Message-ID: <").append(UUID.randomUUID()).append("@simulator>\r\n");
         message.append("MIME-Version: 1.0\r\n");

@@ -42,7 +42,7 @@ final class ControlApi {
         }
         try {
             Object result = route(request.method(), path, input);
-            return result instanceof Reply ? (Reply) result : Reply.json(200, GraphApi.JSON.writeValueAsString(result));
+            return result instanceof Reply reply ? reply : Reply.json(200, GraphApi.JSON.writeValueAsString(result));
         } catch (IllegalArgumentException refused) {
             return failure(400, String.valueOf(refused.getMessage()));
         } catch (IllegalStateException forbidden) {

@@ -168,8 +168,8 @@ final class GraphApi {
         FacebookPerson person = token.kind() == AccessToken.Kind.USER ? world.people.get(token.subjectId()) : null;
         SystemUser system =
                 token.kind() == AccessToken.Kind.SYSTEM_USER ? world.systemUsers.get(token.subjectId()) : null;
-        if (token.kind() == AccessToken.Kind.USER && person == null
-                || token.kind() == AccessToken.Kind.SYSTEM_USER && system == null) {
+        if ((token.kind() == AccessToken.Kind.USER && person == null)
+                || (token.kind() == AccessToken.Kind.SYSTEM_USER && system == null)) {
             throw GraphFailure.invalidToken();
         }
         return new Caller(token, app, person, system);
@@ -249,7 +249,7 @@ final class GraphApi {
                                 + "\"total_time\":20,\"estimated_time_to_regain_access\":" + minutes + "}]}");
                 return Optional.of(error(GraphFailure.throttled(code), trace, headers));
             case AUTH_EXPIRED:
-                GraphFailure expired = fault.code() == 0 || fault.code() == 190 && fault.subcode() == 0
+                GraphFailure expired = fault.code() == 0 || (fault.code() == 190 && fault.subcode() == 0)
                         ? GraphFailure.expiredToken(world.now().minus(Duration.ofHours(1)), world.now())
                         : GraphFailure.oauth(
                                 fault.code(),

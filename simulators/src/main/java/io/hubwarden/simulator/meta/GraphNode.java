@@ -25,12 +25,12 @@ record GraphNode(String type, Map<String, @Nullable Object> fields, List<String>
                 throw GraphFailure.nonexistingField(field.name(), type);
             }
             Object value = fields.get(field.name());
-            if (value instanceof GraphNode) {
-                json.put(field.name(), ((GraphNode) value).render(field.children()));
-            } else if (value instanceof List<?>) {
+            if (value instanceof GraphNode node) {
+                json.put(field.name(), node.render(field.children()));
+            } else if (value instanceof List<?> list) {
                 List<Object> items = new ArrayList<>();
-                for (Object item : (List<?>) value) {
-                    items.add(item instanceof GraphNode ? ((GraphNode) item).render(field.children()) : item);
+                for (Object item : list) {
+                    items.add(item instanceof GraphNode node ? node.render(field.children()) : item);
                 }
                 json.put(field.name(), items);
             } else if (value != null) {

@@ -28,11 +28,10 @@ final class Paging {
     private Paging() {}
 
     /**
-     * One page of {@code items}.
+     * One page of {@code items}, with {@code summary.total_count} when the request asks for it.
      *
      * @param token the token the request was made with, repeated in the links
      * @param forcedSize a page size imposed by the control API, or 0
-     * @param total whether {@code summary=total_count} was asked for
      */
     static <T> Map<String, Object> page(
             List<T> items,
