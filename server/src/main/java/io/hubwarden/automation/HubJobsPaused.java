@@ -1,5 +1,6 @@
 package io.hubwarden.automation;
 
+import io.hubwarden.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,4 +13,4 @@ import java.util.UUID;
  * @param jobId the job that met the expired credentials
  * @param reason what the hub said, without secrets
  */
-public record HubJobsPaused(UUID workspaceId, UUID hubId, JobId jobId, String reason, Instant pausedAt) {}
+public record HubJobsPaused(WorkspaceId workspaceId, UUID hubId, JobId jobId, String reason, Instant pausedAt) {}

@@ -1,5 +1,6 @@
 package io.hubwarden.automation;
 
+import io.hubwarden.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ import org.springframework.data.relational.core.mapping.Table;
 public class Job {
 
     @Id
-    private final UUID id;
+    private final JobId id;
 
     private final UUID workspaceId;
     private final String type;
@@ -79,7 +80,7 @@ public class Job {
     /** One parameter per column: Spring Data JDBC loads the aggregate through this constructor. */
     @PersistenceCreator
     Job(
-            UUID id,
+            JobId id,
             UUID workspaceId,
             String type,
             @Nullable UUID hubId,
@@ -131,8 +132,8 @@ public class Job {
             throw new IllegalArgumentException("a job needs at least one attempt");
         }
         return new Job(
-                id.value(),
-                request.workspaceId(),
+                id,
+                request.workspaceId().value(),
                 request.type(),
                 request.hubId(),
                 request.subject(),
@@ -275,7 +276,7 @@ public class Job {
         finishedAt = now;
         updatedAt = now;
         events.add(new JobFinished(
-                id(), workspaceId, hubId, type, subject, end, end == JobStatus.FAILED ? failure : null, now));
+                id, workspaceId(), hubId, type, subject, end, end == JobStatus.FAILED ? failure : null, now));
     }
 
     private void requireStatus(JobStatus expected, String change) {
@@ -301,11 +302,11 @@ public class Job {
     }
 
     public JobId id() {
-        return new JobId(id);
+        return id;
     }
 
-    public UUID workspaceId() {
-        return workspaceId;
+    public WorkspaceId workspaceId() {
+        return new WorkspaceId(workspaceId);
     }
 
     public String type() {

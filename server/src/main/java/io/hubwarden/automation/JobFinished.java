@@ -1,5 +1,6 @@
 package io.hubwarden.automation;
 
+import io.hubwarden.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record JobFinished(
         JobId jobId,
-        UUID workspaceId,
+        WorkspaceId workspaceId,
         @Nullable UUID hubId,
         String type,
         @Nullable String subject,

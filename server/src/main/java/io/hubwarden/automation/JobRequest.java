@@ -1,5 +1,6 @@
 package io.hubwarden.automation;
 
+import io.hubwarden.workspace.WorkspaceId;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param workspaceId the workspace the job belongs to
  * @param type the job type, a name such as {@code SYNC} or {@code INVITE_USER}: capital letters, digits and
  *     underscores, at most 64 characters; a {@link JobHandler} of the same type runs it
- * @param hubId the hub the job calls, or {@code null} for a workspace-level job; rate limits and pauses apply per hub
+ * @param hubId the id of the hub the job calls, or {@code null} for a workspace-level job; rate limits and pauses
+ *     apply per hub
  * @param subject what the job acts on, such as a membership id, or {@code null}; at most 200 characters
  * @param payload small text or JSON the handler understands, or {@code null}; at most 4000 characters
  * @param causedBy who caused the job: a person id, {@value #SCHEDULE} or {@value #SYSTEM}; at most 100 characters
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *     job instead of a new one; {@code null} when every request should make a new job; at most 200 characters
  */
 public record JobRequest(
-        UUID workspaceId,
+        WorkspaceId workspaceId,
         String type,
         @Nullable UUID hubId,
         @Nullable String subject,
@@ -62,7 +64,7 @@ public record JobRequest(
     }
 
     /** A request with only the required parts. */
-    public static JobRequest of(UUID workspaceId, String type, String causedBy) {
+    public static JobRequest of(WorkspaceId workspaceId, String type, String causedBy) {
         return new JobRequest(workspaceId, type, null, null, null, causedBy, null, null);
     }
 

@@ -3,6 +3,7 @@ package io.hubwarden.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hubwarden.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class JobEventsTests {
     void jobFinishedSurvivesAJsonRoundTrip() {
         var event = new JobFinished(
                 new JobId(UUID.randomUUID()),
-                UUID.randomUUID(),
+                new WorkspaceId(UUID.randomUUID()),
                 UUID.randomUUID(),
                 "INVITE_USER",
                 "membership-1",
@@ -34,7 +35,7 @@ class JobEventsTests {
     void aWorkspaceLevelJobFinishedSurvivesAJsonRoundTrip() {
         var event = new JobFinished(
                 new JobId(UUID.randomUUID()),
-                UUID.randomUUID(),
+                new WorkspaceId(UUID.randomUUID()),
                 null,
                 "SYNC",
                 null,
@@ -50,7 +51,7 @@ class JobEventsTests {
     @Test
     void hubJobsPausedSurvivesAJsonRoundTrip() {
         var event = new HubJobsPaused(
-                UUID.randomUUID(),
+                new WorkspaceId(UUID.randomUUID()),
                 UUID.randomUUID(),
                 new JobId(UUID.randomUUID()),
                 "Error validating access token",
@@ -68,7 +69,7 @@ class JobEventsTests {
         assertThat(running.finished()).isFalse();
         assertThatThrownBy(() -> new JobFinished(
                         new JobId(UUID.randomUUID()),
-                        UUID.randomUUID(),
+                        new WorkspaceId(UUID.randomUUID()),
                         null,
                         "SYNC",
                         null,

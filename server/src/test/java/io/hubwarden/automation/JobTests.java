@@ -3,6 +3,7 @@ package io.hubwarden.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hubwarden.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -298,7 +299,7 @@ class JobTests {
     }
 
     static JobRequest request() {
-        return JobRequest.of(UUID.randomUUID(), "INVITE_USER", JobRequest.SYSTEM)
+        return JobRequest.of(new WorkspaceId(UUID.randomUUID()), "INVITE_USER", JobRequest.SYSTEM)
                 .withHub(UUID.randomUUID())
                 .withSubject("membership-1")
                 .withIdempotencyKey("invite:membership-1");

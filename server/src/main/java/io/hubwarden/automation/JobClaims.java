@@ -1,0 +1,161 @@
+package io.hubwarden.automation;
+
+import io.hubwarden.platform.Ids;
+import io.hubwarden.workspace.WorkspaceId;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Claims due jobs for a worker, safely with any number of nodes on one database. Due are RUNNING jobs whose lease
+ * expired (their worker stopped) and QUEUED jobs whose time has come, except those of a hub that is paused, throttled
+ * or already running as many jobs as it may.
+ *
+ * <p>{@code FOR UPDATE SKIP LOCKED} lets concurrent claimers pass over each other's rows instead of waiting for them
+ * or taking them twice. The per-hub concurrency limit is then made exact by locking each candidate hub's bucket, in
+ * hub id order so that two claimers cannot deadlock, and counting its running jobs under that lock. H2 locks every
+ * row an ordered query reads rather than the few it returns; that only makes a concurrent claimer on the same H2
+ * database come back empty-handed until the claim commits.
+ */
+@Component
+class JobClaims {
+
+    /** Hubs none of whose jobs may start now: paused, throttled, or running as many jobs as allowed. */
+    private static final String HELD_HUBS = """
+            select hub_id from hub_rate_limit where paused or not_before > :now
+            union
+            select hub_id from job where status = 'RUNNING' and lease_until > :now and hub_id is not null
+            group by hub_id having count(*) >= :perHub
+            """;
+
+    /** Jobs whose worker stopped: RUNNING under an expired lease. Few, so they go first. */
+    private static final String ABANDONED_JOBS = """
+            select id, workspace_id, hub_id from job
+            where status = 'RUNNING' and lease_until <= :now %s
+            order by lease_until
+            limit :limit
+            for update skip locked
+            """;
+
+    /** Queued jobs whose time has come, oldest due first. */
+    private static final String DUE_JOBS = """
+            select id, workspace_id, hub_id from job
+            where status = 'QUEUED' and next_attempt_at <= :now %s
+            order by next_attempt_at
+            limit :limit
+            for update skip locked
+            """;
+
+    private static final String NOT_HELD = "and (hub_id is null or hub_id not in (:held))";
+
+    private final JdbcClient jdbc;
+    private final JobStore store;
+    private final HubLimits limits;
+    private final AutomationSettings settings;
+    private final Ids ids;
+    private final QueueClock clock;
+    private final TransactionTemplate transaction;
+    private final String node;
+
+    JobClaims(
+            JdbcClient jdbc,
+            JobStore store,
+            HubLimits limits,
+            AutomationSettings settings,
+            Ids ids,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.limits = limits;
+        this.settings = settings;
+        this.ids = ids;
+        this.clock = new QueueClock(clock);
+        this.transaction = new TransactionTemplate(transactions);
+        var name = ManagementFactory.getRuntimeMXBean().getName();
+        this.node = name.length() > 100 ? name.substring(0, 100) : name;
+    }
+
+    /**
+     * Claims up to {@code limit} due jobs in one transaction and returns them RUNNING, each under a lease of its own.
+     * A taken-over job that had no attempt left is ended FAILED instead of being returned.
+     */
+    List<Job> claim(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        var claimed = transaction.execute(status -> claimNow(limit));
+        return claimed == null ? List.of() : claimed;
+    }
+
+    private List<Job> claimNow(int limit) {
+        var now = clock.now();
+        var held = jdbc.sql(HELD_HUBS)
+                .param("now", HubLimits.at(now))
+                .param("perHub", settings.hubConcurrency())
+                .query(UUID.class)
+                .list();
+        var candidates = new ArrayList<>(candidates(ABANDONED_JOBS, held, limit, now));
+        if (candidates.size() < limit) {
+            candidates.addAll(candidates(DUE_JOBS, held, limit - candidates.size(), now));
+        }
+        var accepted = new ArrayList<JobId>();
+        Map<UUID, List<Candidate>> byHub = new TreeMap<>();
+        for (var candidate : candidates) {
+            if (candidate.hubId() == null) {
+                accepted.add(candidate.id());
+            } else {
+                byHub.computeIfAbsent(candidate.hubId(), hub -> new ArrayList<>())
+                        .add(candidate);
+            }
+        }
+        byHub.forEach((hub, jobs) -> {
+            int room = limits.room(hub, jobs.get(0).workspaceId(), settings.hubConcurrency(), now);
+            jobs.stream().limit(room).forEach(job -> accepted.add(job.id()));
+        });
+        if (accepted.isEmpty()) {
+            return List.of();
+        }
+        var jobs = store.findAllById(accepted);
+        var claimed = new ArrayList<Job>();
+        var leaseUntil = now.plus(settings.lease());
+        for (var job : jobs) {
+            if (job.status() == JobStatus.RUNNING) {
+                job.abandoned(now);
+            }
+            if (job.status() == JobStatus.QUEUED) {
+                job.claimed(node + "/" + ids.next(), leaseUntil, now);
+                claimed.add(job);
+            }
+        }
+        store.saveAll(jobs);
+        return claimed;
+    }
+
+    private List<Candidate> candidates(String query, List<UUID> heldHubs, int limit, Instant now) {
+        var sql = jdbc.sql(query.formatted(heldHubs.isEmpty() ? "" : NOT_HELD))
+                .param("now", HubLimits.at(now))
+                .param("limit", limit);
+        if (!heldHubs.isEmpty()) {
+            sql = sql.param("held", heldHubs);
+        }
+        return sql.query((row, number) -> new Candidate(
+                        new JobId(row.getObject("id", UUID.class)),
+                        new WorkspaceId(row.getObject("workspace_id", UUID.class)),
+                        row.getObject("hub_id", UUID.class)))
+                .list();
+    }
+
+    private record Candidate(
+            JobId id, WorkspaceId workspaceId, @Nullable UUID hubId) {}
+}

@@ -1,0 +1,210 @@
+package io.hubwarden.automation;
+
+import io.hubwarden.platform.Ids;
+import io.hubwarden.workspace.WorkspaceId;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The automation module's entry point: enqueue jobs, look at them, retry or cancel them, report progress, and pause
+ * or resume a hub's jobs. Every method joins the caller's transaction when there is one.
+ */
+@Service
+public class Jobs {
+
+    private final JobStore store;
+    private final HubLimits limits;
+    private final RunningJobs running;
+    private final JobWorker worker;
+    private final AutomationSettings settings;
+    private final Ids ids;
+    private final QueueClock clock;
+    private final TransactionTemplate savepoint;
+
+    Jobs(
+            JobStore store,
+            HubLimits limits,
+            RunningJobs running,
+            JobWorker worker,
+            AutomationSettings settings,
+            Ids ids,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.store = store;
+        this.limits = limits;
+        this.running = running;
+        this.worker = worker;
+        this.settings = settings;
+        this.ids = ids;
+        this.clock = new QueueClock(clock);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Enqueues a job, due at once, in the caller's transaction: the job exists exactly when the caller's change
+     * commits. After the commit, this node's worker is woken.
+     *
+     * <p>Idempotent by the request's key: when the workspace already has a job with the same idempotency key, in
+     * whatever status, that job is returned and nothing is enqueued, even when two transactions race with the same
+     * key. So a listener replayed after a crash, or a repeated click, does not duplicate work.
+     *
+     * @return the new job, or the existing job with the same idempotency key
+     */
+    @Transactional
+    public Job enqueue(JobRequest request) {
+        var key = request.idempotencyKey();
+        if (key != null) {
+            var existing = store.findByWorkspaceIdAndIdempotencyKey(
+                    request.workspaceId().value(), key);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        var now = clock.now();
+        var job = Job.queued(new JobId(ids.next()), request, settings.retry().maxAttempts(), now);
+        try {
+            // A savepoint, so that losing a race on the key leaves the caller's transaction usable (PostgreSQL
+            // aborts a whole transaction on a failed statement otherwise).
+            savepoint.executeWithoutResult(status -> store.save(job));
+        } catch (DuplicateKeyException raced) {
+            if (key == null) {
+                throw raced;
+            }
+            return store.findByWorkspaceIdAndIdempotencyKey(
+                            request.workspaceId().value(), key)
+                    .orElseThrow(() -> raced);
+        }
+        var hub = request.hubId();
+        if (hub != null) {
+            limits.open(hub, request.workspaceId(), now);
+        }
+        wakeWorkerAfterCommit();
+        return job;
+    }
+
+    /**
+     * Puts a FAILED job back in the queue with a fresh set of attempts, as a person asked.
+     *
+     * @throws JobNotFound when the workspace has no such job
+     * @throws JobTransitionRefused when the job has not failed
+     */
+    @Transactional
+    public Job retry(WorkspaceId workspaceId, JobId id) {
+        var job = lockedJob(workspaceId, id);
+        job.retried(clock.now());
+        store.save(job);
+        wakeWorkerAfterCommit();
+        return job;
+    }
+
+    /**
+     * Cancels a job that has not started; publishes {@link JobFinished} with status CANCELLED.
+     *
+     * @throws JobNotFound when the workspace has no such job
+     * @throws JobTransitionRefused when the job is running or has finished
+     */
+    @Transactional
+    public Job cancel(WorkspaceId workspaceId, JobId id) {
+        var job = lockedJob(workspaceId, id);
+        job.cancelled(clock.now());
+        return store.save(job);
+    }
+
+    /**
+     * A page of the workspace's jobs, newest first unless the page asks for another order.
+     *
+     * @param hubId only the jobs of this hub, or {@code null} for all of the workspace's jobs
+     */
+    @Transactional(readOnly = true)
+    public Page<Job> jobsOf(WorkspaceId workspaceId, @Nullable UUID hubId, Pageable page) {
+        var sorted = page.getSort().isSorted() || page.isUnpaged()
+                ? page
+                : PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(Sort.Order.desc("createdAt")));
+        return hubId == null
+                ? store.findByWorkspaceId(workspaceId.value(), sorted)
+                : store.findByWorkspaceIdAndHubId(workspaceId.value(), hubId, sorted);
+    }
+
+    /** The job, if the workspace has it; a job of another workspace is never returned. */
+    @Transactional(readOnly = true)
+    public Optional<Job> job(WorkspaceId workspaceId, JobId id) {
+        return store.findByIdAndWorkspaceId(id, workspaceId.value());
+    }
+
+    /**
+     * Reports how far a running job has come, committed at once; handlers normally use {@link JobContext#progress}.
+     *
+     * @throws JobNotFound when there is no such job
+     * @throws JobTransitionRefused when the job is not running
+     */
+    @Transactional
+    public void progress(JobId id, int done, int total, String label) {
+        running.progressed(id, new JobProgress(done, total, label));
+    }
+
+    /**
+     * Pauses the hub's jobs: the queued ones, and any enqueued later, wait until {@link #resume}; running ones
+     * finish. Publishes no event: the caller knows why it paused.
+     *
+     * @return whether the hub's jobs were running before (false when already paused)
+     */
+    @Transactional
+    public boolean pause(WorkspaceId workspaceId, UUID hubId, String reason) {
+        return limits.pause(hubId, workspaceId, reason, clock.now());
+    }
+
+    /**
+     * Lets the hub's paused jobs run again, for instance once the hub is connected again after
+     * {@link HubJobsPaused}. The jobs run as they were; none lost an attempt to the pause.
+     *
+     * @return whether the hub's jobs were paused
+     */
+    @Transactional
+    public boolean resume(WorkspaceId workspaceId, UUID hubId) {
+        var resumed = limits.resume(hubId, workspaceId, clock.now());
+        if (resumed) {
+            wakeWorkerAfterCommit();
+        }
+        return resumed;
+    }
+
+    /** What holds the hub's jobs back: a pause, a rate-limit wait, or nothing. */
+    @Transactional(readOnly = true)
+    public HubQueue hubQueue(WorkspaceId workspaceId, UUID hubId) {
+        return limits.state(hubId, workspaceId).orElseGet(() -> new HubQueue(hubId, false, null, null));
+    }
+
+    private Job lockedJob(WorkspaceId workspaceId, JobId id) {
+        return store.findLockedById(id)
+                .filter(job -> job.workspaceId().equals(workspaceId))
+                .orElseThrow(() -> new JobNotFound(id));
+    }
+
+    private void wakeWorkerAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            worker.wakeUp();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.wakeUp();
+            }
+        });
+    }
+}

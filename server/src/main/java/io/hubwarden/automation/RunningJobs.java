@@ -1,0 +1,149 @@
+package io.hubwarden.automation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Changes to jobs while they run, each in a transaction of its own with the job's row locked: progress, checkpoints,
+ * lease renewals and, at the end of an attempt, its outcome with what it means for the job and for its hub.
+ */
+@Component
+class RunningJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningJobs.class);
+
+    private final JobStore store;
+    private final HubLimits limits;
+    private final Backoff backoff;
+    private final AutomationSettings settings;
+    private final QueueClock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    RunningJobs(
+            JobStore store,
+            HubLimits limits,
+            Backoff backoff,
+            AutomationSettings settings,
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.store = store;
+        this.limits = limits;
+        this.backoff = backoff;
+        this.settings = settings;
+        this.clock = new QueueClock(clock);
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Progress reported by the lease holder; refused when the worker has lost its lease. */
+    void progressed(JobId id, String leaseOwner, JobProgress progress) {
+        change(id, job -> {
+            requireLease(job, leaseOwner, "given progress");
+            job.progressed(progress, clock.now());
+        });
+    }
+
+    /** Progress reported through the API, by whoever runs the job. */
+    void progressed(JobId id, JobProgress progress) {
+        change(id, job -> job.progressed(progress, clock.now()));
+    }
+
+    void checkpointed(JobId id, String leaseOwner, String resumeFrom) {
+        change(id, job -> {
+            requireLease(job, leaseOwner, "checkpointed");
+            job.checkpointed(resumeFrom, clock.now());
+        });
+    }
+
+    /** Extends the lease by the configured lease time; false when the worker no longer holds it. */
+    boolean renewed(JobId id, String leaseOwner) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            var job = store.findLockedById(id);
+            if (job.isEmpty() || !job.get().heldBy(leaseOwner)) {
+                return false;
+            }
+            var now = clock.now();
+            job.get().leaseRenewed(leaseOwner, now.plus(settings.lease()), now);
+            store.save(job.get());
+            return true;
+        }));
+    }
+
+    /**
+     * Records how an attempt ended. An outcome from a worker that lost its lease is dropped: the job has been taken
+     * over, and the new attempt's outcome is the one that counts.
+     */
+    void record(JobId id, String leaseOwner, Outcome outcome) {
+        transaction.executeWithoutResult(status -> {
+            var found = store.findLockedById(id);
+            if (found.isEmpty() || !found.get().heldBy(leaseOwner)) {
+                log.warn("Dropped the outcome of job {}: its worker no longer holds the lease", id);
+                return;
+            }
+            var job = found.get();
+            apply(job, leaseOwner, outcome, clock.now());
+            store.save(job);
+        });
+    }
+
+    private void apply(Job job, String owner, Outcome outcome, Instant now) {
+        if (outcome instanceof Outcome.Failed failed) {
+            var retryAt = failed.retryable() ? now.plus(backoff.before(job.attempts())) : null;
+            job.failed(owner, failed.failure(), retryAt, now);
+        } else if (outcome instanceof Outcome.RateLimited limited) {
+            rateLimited(job, owner, limited, now);
+        } else if (outcome instanceof Outcome.AuthExpired expired) {
+            authExpired(job, owner, expired, now);
+        } else {
+            job.succeeded(owner, now);
+        }
+    }
+
+    private void rateLimited(Job job, String owner, Outcome.RateLimited limited, Instant now) {
+        var wait = limited.retryAfter() != null ? limited.retryAfter() : backoff.before(job.postponements() + 1);
+        var until = now.plus(wait);
+        job.hubId().ifPresent(hub -> limits.throttle(hub, job.workspaceId(), until, now));
+        if (job.postponements() < settings.retry().maxPostponements()) {
+            job.postponed(owner, limited.failure(), until, now);
+        } else {
+            job.failed(owner, limited.failure(), until, now);
+        }
+    }
+
+    private void authExpired(Job job, String owner, Outcome.AuthExpired expired, Instant now) {
+        var hub = job.hubId();
+        if (hub.isEmpty()) {
+            // A workspace-level job has no hub to pause: the credentials it used are beyond what retrying can fix.
+            job.failed(owner, expired.failure(), null, now);
+            return;
+        }
+        job.postponed(owner, expired.failure(), now, now);
+        var reason = expired.failure().message();
+        if (limits.pause(hub.get(), job.workspaceId(), reason, now)) {
+            events.publishEvent(new HubJobsPaused(job.workspaceId(), hub.get(), job.id(), reason, now));
+        }
+    }
+
+    private void change(JobId id, Consumer<Job> change) {
+        transaction.executeWithoutResult(status -> {
+            var job = store.findLockedById(id).orElseThrow(() -> new JobNotFound(id));
+            change.accept(job);
+            store.save(job);
+        });
+    }
+
+    private static void requireLease(Job job, String leaseOwner, String change) {
+        if (!job.heldBy(leaseOwner)) {
+            throw new JobTransitionRefused(job.id(), job.status(), change + " by a worker that lost its lease");
+        }
+    }
+}
