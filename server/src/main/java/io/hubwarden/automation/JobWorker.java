@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * This node's worker: a poller that claims due jobs while a worker thread is free, a fixed pool of worker threads
  * that run them, and a heartbeat that renews the leases of the jobs running here. Nothing is held only in memory:
  * a job claimed by a node that stops is taken over by another once its lease expires.
+ *
+ * <p>Its tasks catch every runtime exception, because a scheduled task that throws is silently never run again and a
+ * node would stop taking jobs; a failed claim or renewal is logged and tried again at the next tick.
  *
  * <p>The poller looks for jobs every poll interval, at once when a job is enqueued on this node (after the commit),
  * and whenever a job here finishes. On shutdown it stops claiming, lets running jobs finish for the grace period,
@@ -141,8 +143,9 @@ class JobWorker implements SmartLifecycle {
         List<Job> due;
         try {
             due = claims.claim(free);
-        } catch (DataAccessException unavailable) {
-            log.warn("Could not claim jobs; trying again at the next poll", unavailable);
+        } catch (RuntimeException failure) {
+            // A scheduled task that throws is never run again: the poller must outlive any failure.
+            log.warn("Could not claim jobs; trying again at the next poll", failure);
             return;
         }
         for (var job : due) {
@@ -161,8 +164,8 @@ class JobWorker implements SmartLifecycle {
     private void runClaimed(Job job) {
         try {
             runner.run(job);
-        } catch (DataAccessException unavailable) {
-            log.warn("Could not record the outcome of {}; it is taken over when its lease expires", job, unavailable);
+        } catch (RuntimeException failure) {
+            log.warn("Could not record the outcome of {}; it is taken over when its lease expires", job, failure);
         } finally {
             leasesHere.remove(job.id());
             freeWorkers.release();
@@ -176,8 +179,8 @@ class JobWorker implements SmartLifecycle {
                 if (!running.renewed(job, owner) && leasesHere.containsKey(job)) {
                     log.warn("Job {} lost its lease while running here", job);
                 }
-            } catch (DataAccessException unavailable) {
-                log.warn("Could not renew the lease of job {}", job, unavailable);
+            } catch (RuntimeException failure) {
+                log.warn("Could not renew the lease of job {}", job, failure);
             }
         });
     }

@@ -17,7 +17,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,8 +118,8 @@ public final class ClaimRate {
         }
     }
 
-    /** A handler that does nothing, so that the figures are the queue's own. */
-    @Configuration(proxyBeanMethods = false)
+    /** A handler that does nothing, so that the figures are the queue's own; a test configuration, so no test scans it. */
+    @TestConfiguration(proxyBeanMethods = false)
     static class Noop {
 
         static final String TYPE = "NOOP";
