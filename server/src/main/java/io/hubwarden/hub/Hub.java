@@ -154,7 +154,7 @@ class Hub extends AbstractAggregateRoot<Hub> {
         }
     }
 
-    /** A sync was applied: what the hub shows is known as of {@code now}. */
+    /** A sync was applied: what the hub shows is known as of {@code now}; registers {@link HubSynced}. */
     void synced(String currentBusinessName, Instant now) {
         lastSyncAt = now;
         businessName = currentBusinessName;
@@ -162,6 +162,7 @@ class Hub extends AbstractAggregateRoot<Hub> {
             health = HubHealth.HEALTHY;
             healthReason = null;
         }
+        registerEvent(new HubSynced(workspaceId, id));
     }
 
     /** A halted sync was discarded: the hub keeps what the previous sync saw. */
