@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -35,10 +34,13 @@ public final class ClaimRate {
     public static void main(String[] arguments) throws InterruptedException, ExecutionException {
         int count = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 2000;
         try (var context = new SpringApplicationBuilder(Hubwarden.class, Noop.class)
-                .web(WebApplicationType.NONE)
                 .initializers(starting -> starting.getBeanFactory()
                         .registerSingleton("withoutTestConfigurations", new WithoutTestConfigurations()))
-                .properties("hubwarden.automation.enabled=false", "logging.level.root=WARN")
+                .properties(
+                        "hubwarden.automation.enabled=false",
+                        "server.address=127.0.0.1",
+                        "server.port=0",
+                        "logging.level.root=WARN")
                 .run()) {
             var jobs = context.getBean(Jobs.class);
             var worker = context.getBean(JobWorker.class);
