@@ -46,8 +46,8 @@ class JobWorker implements SmartLifecycle {
     private final Map<JobId, String> leasesHere = new ConcurrentHashMap<>();
 
     private volatile boolean started;
-    private @Nullable ScheduledExecutorService poller;
-    private @Nullable ExecutorService workers;
+    private volatile @Nullable ScheduledExecutorService poller;
+    private volatile @Nullable ExecutorService workers;
 
     JobWorker(
             JobClaims claims,
