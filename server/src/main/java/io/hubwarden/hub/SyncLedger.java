@@ -163,7 +163,7 @@ class SyncLedger {
                         + " updated_at) = (select s.email, s.name, s.role, s.tasks, s.state, s.expires_at,"
                         + " case when a.match_source = 'HAND' then a.person_id else s.person_id end,"
                         + " case when a.match_source = 'HAND' then 'HAND' when s.person_id is null then null"
-                        + " else 'EMAIL' end, ? from hub_sync_account s where s.sync_id = ?"
+                        + " else 'EMAIL' end, cast(? as timestamp with time zone) from hub_sync_account s where s.sync_id = ?"
                         + " and s.account_kind = a.account_kind and s.external_id = a.external_id)"
                         + " where a.hub_id = ? and exists (" + STAGED_ACCOUNT + ACCOUNT_DIFFERS + ")",
                 at,
@@ -175,7 +175,8 @@ class SyncLedger {
                         + " expires_at, person_id, match_source, exempt_reason, updated_at)"
                         + " select s.id, ?, s.account_kind, s.external_id, s.email, s.name, s.role, s.tasks, s.state,"
                         + " s.expires_at, s.person_id, case when s.person_id is null then null else 'EMAIL' end,"
-                        + " null, ? from hub_sync_account s where s.sync_id = ? and not exists (" + LIVE_ACCOUNT + ")",
+                        + " null, cast(? as timestamp with time zone) from hub_sync_account s where s.sync_id = ? and not exists ("
+                        + LIVE_ACCOUNT + ")",
                 h,
                 at,
                 sync,
@@ -183,7 +184,7 @@ class SyncLedger {
 
         jdbc.update("delete from hub_asset a where a.hub_id = ? and not exists (" + STAGED_ASSET + ")", h, sync);
         jdbc.update(
-                "update hub_asset a set (name, updated_at) = (select s.name, ? from hub_sync_asset s"
+                "update hub_asset a set (name, updated_at) = (select s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
                         + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.external_id = a.external_id)"
                         + " where a.hub_id = ? and exists (" + STAGED_ASSET + " and s.name <> a.name)",
                 at,
@@ -192,7 +193,7 @@ class SyncLedger {
                 sync);
         jdbc.update(
                 "insert into hub_asset (hub_id, asset_kind, external_id, name, updated_at)"
-                        + " select ?, s.asset_kind, s.external_id, s.name, ? from hub_sync_asset s"
+                        + " select ?, s.asset_kind, s.external_id, s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
                         + " where s.sync_id = ? and not exists (" + LIVE_ASSET + ")",
                 h,
                 at,
@@ -202,7 +203,7 @@ class SyncLedger {
         jdbc.update(
                 "delete from hub_assignment a where a.hub_id = ? and not exists (" + STAGED_ASSIGNMENT + ")", h, sync);
         jdbc.update(
-                "update hub_assignment a set (tasks, updated_at) = (select s.tasks, ? from hub_sync_assignment s"
+                "update hub_assignment a set (tasks, updated_at) = (select s.tasks, cast(? as timestamp with time zone) from hub_sync_assignment s"
                         + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.asset_id = a.asset_id"
                         + " and s.user_id = a.user_id)"
                         + " where a.hub_id = ? and exists (" + STAGED_ASSIGNMENT + " and s.tasks <> a.tasks)",
@@ -212,7 +213,7 @@ class SyncLedger {
                 sync);
         jdbc.update(
                 "insert into hub_assignment (hub_id, asset_kind, asset_id, user_id, tasks, updated_at)"
-                        + " select ?, s.asset_kind, s.asset_id, s.user_id, s.tasks, ? from hub_sync_assignment s"
+                        + " select ?, s.asset_kind, s.asset_id, s.user_id, s.tasks, cast(? as timestamp with time zone) from hub_sync_assignment s"
                         + " where s.sync_id = ? and not exists (" + LIVE_ASSIGNMENT + ")",
                 h,
                 at,
