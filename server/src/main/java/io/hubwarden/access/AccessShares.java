@@ -1,7 +1,5 @@
 package io.hubwarden.access;
 
-import io.hubwarden.automation.JobRequest;
-import io.hubwarden.automation.Jobs;
 import io.hubwarden.connector.HubRole;
 import io.hubwarden.hub.HubAccountState;
 import io.hubwarden.hub.HubId;
@@ -44,7 +42,7 @@ public class AccessShares {
     private final TenantCards cards;
     private final Hubs hubs;
     private final Workspaces workspaces;
-    private final Jobs jobs;
+    private final MembershipJobs jobs;
     private final Ids ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -57,7 +55,7 @@ public class AccessShares {
             TenantCards cards,
             Hubs hubs,
             Workspaces workspaces,
-            Jobs jobs,
+            MembershipJobs jobs,
             Ids ids,
             Clock clock,
             ApplicationEventPublisher events,
@@ -185,7 +183,51 @@ public class AccessShares {
                     .orElseThrow(() -> new MembershipUnknown("No membership of " + personId + " in " + hubId));
             membership.resent(clock.instant());
             memberships.save(membership);
-            enqueueInvitation(membership, actor.personId().toString(), "invitation resent");
+            jobs.invite(membership, actor.personId().toString(), "invitation resent");
+            return MembershipView.of(membership);
+        });
+    }
+
+    /**
+     * Ends a person's access to a hub: every share of the hub with them is revoked, and their membership leaves the
+     * hub — a REMOVE_MEMBER job removes the member or withdraws the pending invitation — or, without a seat, ends.
+     * Publishes {@link AccessRevoked}. Revoking from someone the hub is not shared with changes nothing.
+     *
+     * @return the membership as it is now
+     * @throws HubNotShared when the workspace has no such hub
+     * @throws SharingDenied when the actor is neither an Owner nor a Manager of the hub, or the person is the hub's
+     *     last Owner
+     * @throws MembershipUnknown when the hub is not shared with the person
+     */
+    public MembershipView revoke(SignedInPerson actor, HubId hubId, PersonId personId) {
+        var hub = visibleHub(actor.workspaceId(), hubId);
+        if (!actor.can(Permission.SHARE_ACCESS)
+                || roleOn(hubId, actor.personId())
+                        .filter(HubRoleOfPerson::mayShare)
+                        .isEmpty()) {
+            throw new SharingDenied("Only the hub's Owners and Managers revoke access to it");
+        }
+        return inTransaction(() -> {
+            var membership = memberships
+                    .findByHubIdAndPersonId(hubId, personId)
+                    .filter(found -> found.workspaceId().equals(actor.workspaceId()))
+                    .orElseThrow(() -> new MembershipUnknown("No membership of " + personId + " in " + hubId));
+            var revoked = shares.findByHubIdAndPersonId(hubId, personId);
+            if (revoked.isEmpty()) {
+                return MembershipView.of(membership);
+            }
+            boolean owner = revoked.stream().anyMatch(share -> share.role() == AccessRole.OWNER);
+            if (owner && shares.countByHubIdAndRole(hubId, AccessRole.OWNER) <= revoked.size()) {
+                throw new SharingDenied("A hub keeps at least one Owner: share it with another Owner first");
+            }
+            var now = clock.instant();
+            shares.deleteAll(revoked);
+            membership.accessEnded(now);
+            memberships.save(membership);
+            if (membership.status() == MembershipStatus.REMOVING) {
+                jobs.remove(membership, actor.personId().toString(), "access revoked");
+            }
+            events.publishEvent(new AccessRevoked(hub.workspaceId(), hubId, personId, actor.personId(), now));
             return MembershipView.of(membership);
         });
     }
@@ -232,7 +274,9 @@ public class AccessShares {
         }
         memberships.save(membership);
         if (followUp == Membership.FollowUp.INVITE) {
-            enqueueInvitation(membership, terms.sharedBy().toString(), "access shared");
+            jobs.invite(membership, terms.sharedBy().toString(), "access shared");
+        } else if (followUp == Membership.FollowUp.UPDATE) {
+            jobs.update(membership, terms.sharedBy().toString(), "access changed");
         }
         events.publishEvent(new AccessShared(
                 share.id(),
@@ -245,15 +289,6 @@ public class AccessShares {
                 grant.takesSeat(),
                 now));
         return MembershipView.of(membership);
-    }
-
-    private void enqueueInvitation(Membership membership, String causedBy, String trigger) {
-        jobs.enqueue(JobRequest.of(membership.workspaceId(), InviteUserJob.TYPE, causedBy)
-                .withHub(membership.hubId().value())
-                .withSubject(membership.id().toString())
-                .withPayload(String.valueOf(membership.inviteGeneration()))
-                .withTrigger(trigger)
-                .withIdempotencyKey(InviteUserJob.idempotencyKey(membership)));
     }
 
     private PersonView invite(SignedInPerson actor, String email) {

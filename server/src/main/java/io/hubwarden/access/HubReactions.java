@@ -1,6 +1,7 @@
 package io.hubwarden.access;
 
 import io.hubwarden.automation.JobFinished;
+import io.hubwarden.automation.JobRequest;
 import io.hubwarden.automation.JobStatus;
 import io.hubwarden.connector.HubUserId;
 import io.hubwarden.hub.AssetView;
@@ -20,13 +21,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * How memberships follow the hub and the jobs: the connecting person owns the hub, a sync moves invitations to
- * JOINED or INVITE_EXPIRED and refreshes members' assets, a hand match joins, and a failed invitation job fails the
- * invitation with its reason.
+ * JOINED or INVITE_EXPIRED and refreshes members' assets, a member gets the asset tasks of their shares once the hub
+ * has them, and a membership job that failed for good fails its step with its reason.
  */
 @Component
 class HubReactions {
@@ -37,8 +39,17 @@ class HubReactions {
     private final Workspaces workspaces;
     private final Ids ids;
     private final Clock clock;
+    private final MembershipJobs jobs;
 
-    HubReactions(Shares shares, Memberships memberships, Hubs hubs, Workspaces workspaces, Ids ids, Clock clock) {
+    HubReactions(
+            Shares shares,
+            Memberships memberships,
+            Hubs hubs,
+            Workspaces workspaces,
+            Ids ids,
+            Clock clock,
+            MembershipJobs jobs) {
+        this.jobs = jobs;
         this.shares = shares;
         this.memberships = memberships;
         this.hubs = hubs;
@@ -106,6 +117,9 @@ class HubReactions {
             if (account != null && reconcile(membership, account, now)) {
                 memberships.save(membership);
             }
+            if (account != null && account.member()) {
+                catchUp(membership);
+            }
         }
     }
 
@@ -124,24 +138,63 @@ class HubReactions {
                 });
     }
 
-    /** An invitation job that failed for good fails the invitation, with the job's reason on the card. */
+    /** A membership job that failed for good fails its step, with the job's reason on the card and the Users table. */
     @ApplicationModuleListener
     void on(JobFinished finished) {
         var subject = finished.subject();
         var failure = finished.failure();
-        if (!InviteUserJob.TYPE.equals(finished.type())
-                || finished.status() != JobStatus.FAILED
-                || subject == null
-                || failure == null) {
+        if (finished.status() != JobStatus.FAILED || subject == null || failure == null) {
+            return;
+        }
+        var failing = failingStatus(finished.type());
+        if (failing == null) {
             return;
         }
         memberships
                 .findById(MembershipId.parse(subject))
-                .filter(membership -> membership.status() == MembershipStatus.INVITING)
+                .filter(membership -> membership.status() == failing)
                 .ifPresent(membership -> {
-                    membership.inviteFailed(new MembershipNote(failure.code(), failure.message()), clock.instant());
+                    var why = new MembershipNote(failure.code(), failure.message());
+                    var now = clock.instant();
+                    if (failing == MembershipStatus.INVITING) {
+                        membership.inviteFailed(why, now);
+                    } else if (failing == MembershipStatus.UPDATING) {
+                        membership.updateFailed(why, now);
+                    } else {
+                        membership.removalFailed(why, now);
+                    }
                     memberships.save(membership);
                 });
+    }
+
+    /** A member who just joined or connected gets the asset tasks their shares give, which the hub could not before. */
+    @ApplicationModuleListener
+    void on(MembershipStatusChanged changed) {
+        if (changed.to() != MembershipStatus.JOINED && changed.to() != MembershipStatus.CONNECTED) {
+            return;
+        }
+        memberships.findById(changed.membershipId()).ifPresent(this::catchUp);
+    }
+
+    private void catchUp(Membership membership) {
+        var grant = EffectiveGrant.over(shares.findByHubIdAndPersonId(membership.hubId(), membership.personId()));
+        if (grant.isPresent() && membership.catchUp(grant.get(), clock.instant())) {
+            memberships.save(membership);
+            jobs.update(membership, JobRequest.SYSTEM, "assets shared");
+        }
+    }
+
+    private static @Nullable MembershipStatus failingStatus(String jobType) {
+        switch (jobType) {
+            case MembershipJobs.INVITE:
+                return MembershipStatus.INVITING;
+            case MembershipJobs.UPDATE:
+                return MembershipStatus.UPDATING;
+            case MembershipJobs.REMOVE:
+                return MembershipStatus.REMOVING;
+            default:
+                return null;
+        }
     }
 
     /** Moves the membership as the account says; whether anything changed. */

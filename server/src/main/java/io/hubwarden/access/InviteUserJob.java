@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InviteUserJob implements JobHandler {
 
-    static final String TYPE = "INVITE_USER";
+    static final String TYPE = MembershipJobs.INVITE;
 
     private final Memberships memberships;
     private final Hubs hubs;
@@ -36,11 +36,6 @@ class InviteUserJob implements JobHandler {
         this.hubs = hubs;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-    }
-
-    /** One job per membership and invitation generation: a resend is a new job, a replayed enqueue is not. */
-    static String idempotencyKey(Membership membership) {
-        return "invite:" + membership.id() + ":" + membership.inviteGeneration();
     }
 
     @Override

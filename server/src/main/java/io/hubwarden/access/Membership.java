@@ -203,7 +203,9 @@ class Membership {
             move(MembershipEvent.SEAT_SHARED, now);
             return FollowUp.INVITE;
         }
-        if (grant.takesSeat() && roleChanged && status.permits(MembershipEvent.GRANT_CHANGED)) {
+        if (grant.takesSeat()
+                && (roleChanged || lacksTasksOf(grant))
+                && status.permits(MembershipEvent.GRANT_CHANGED)) {
             move(MembershipEvent.GRANT_CHANGED, now);
             return FollowUp.UPDATE;
         }
@@ -282,6 +284,58 @@ class Membership {
     void profileNotVerified(MembershipNote why, Instant now) {
         this.note = why;
         this.updatedAt = now;
+    }
+
+    /**
+     * Starts an update when a settled member lacks tasks that the grant gives on some asset: the hub can only give
+     * tasks to members, so a share's assets reach the person once they joined. Whether it started one.
+     */
+    boolean catchUp(EffectiveGrant grant, Instant now) {
+        if ((status == MembershipStatus.JOINED || status == MembershipStatus.CONNECTED)
+                && grant.takesSeat()
+                && lacksTasksOf(grant)) {
+            move(MembershipEvent.GRANT_CHANGED, now);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether some asset of the grant is missing from what the member holds, or held with fewer tasks. */
+    boolean lacksTasksOf(EffectiveGrant grant) {
+        for (var entitlement : grant.assets()) {
+            boolean held = assets.stream()
+                    .filter(asset -> asset.kind() == entitlement.kind()
+                            && asset.assetId().equals(entitlement.assetId()))
+                    .anyMatch(asset -> Set.of(asset.tasks().split(",")).containsAll(entitlement.tasks()));
+            if (!held) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The person's last share of the hub was revoked: their seat is taken back (REMOVING), or, without a seat, the
+     * card just goes.
+     */
+    void accessEnded(Instant now) {
+        this.note = null;
+        move(MembershipEvent.LAST_GRANT_REMOVED, now);
+    }
+
+    /** The hub no longer has the person, neither as a member nor as a pending invitation. */
+    void removalSucceeded(Instant now) {
+        this.hubUserId = null;
+        this.hubInvitationId = null;
+        this.assets = new HashSet<>();
+        this.takesSeat = false;
+        this.note = null;
+        move(MembershipEvent.REMOVAL_SUCCEEDED, now);
+    }
+
+    void removalFailed(MembershipNote why, Instant now) {
+        this.note = why;
+        move(MembershipEvent.REMOVAL_FAILED, now);
     }
 
     /** The hub took the changed grant: back to where the membership was before the update. */

@@ -8,4 +8,6 @@ import org.springframework.data.repository.ListCrudRepository;
 interface Shares extends ListCrudRepository<AccessShare, ShareId> {
 
     List<AccessShare> findByHubIdAndPersonId(HubId hubId, PersonId personId);
+
+    long countByHubIdAndRole(HubId hubId, AccessRole role);
 }
