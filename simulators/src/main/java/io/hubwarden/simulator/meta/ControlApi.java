@@ -1,5 +1,6 @@
 package io.hubwarden.simulator.meta;
 
+import io.hubwarden.simulator.ControlInput;
 import io.hubwarden.simulator.Fault;
 import io.hubwarden.simulator.IncomingRequest;
 import io.hubwarden.simulator.Reply;
@@ -13,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The control API under {@code /__sim/}: the {@link MetaSimulator} Java API over HTTP, for clients in other processes
@@ -34,9 +32,9 @@ final class ControlApi {
     Reply answer(IncomingRequest request) {
         List<String> path = GraphApi.segments(request.path());
         path = path.subList(1, path.size());
-        Input input;
+        ControlInput input;
         try {
-            input = Input.of(request);
+            input = ControlInput.of(request);
         } catch (JacksonException malformed) {
             return failure(400, "the body is not a JSON object: " + malformed.getOriginalMessage());
         }
@@ -50,7 +48,7 @@ final class ControlApi {
         }
     }
 
-    private Object route(String method, List<String> path, Input input) {
+    private Object route(String method, List<String> path, ControlInput input) {
         String route = method + " /"
                 + String.join("/", path.stream().map(ControlApi::shape).toList());
         switch (route) {
@@ -149,7 +147,7 @@ final class ControlApi {
         }
     }
 
-    private String token(Input input) {
+    private String token(ControlInput input) {
         String type = input.text("type", "user");
         Set<String> scopes = new LinkedHashSet<>(input.list("scopes"));
         if (scopes.isEmpty()) {
@@ -167,7 +165,7 @@ final class ControlApi {
         }
     }
 
-    private static Fault fault(Input input) {
+    private static Fault fault(ControlInput input) {
         String kind = input.required("kind").toUpperCase(Locale.ROOT);
         int status = Integer.parseInt(input.text("status", "0"));
         int code = Integer.parseInt(input.text("code", "0"));
@@ -231,72 +229,4 @@ final class ControlApi {
             "POST /__sim/page_size {size}",
             "GET /__sim/requests",
             "GET /__sim/state");
-
-    /** A control request's input: a JSON object body, else its form or query parameters. */
-    private static final class Input {
-        private final ObjectNode json;
-
-        private Input(ObjectNode json) {
-            this.json = json;
-        }
-
-        static Input of(IncomingRequest request) {
-            ObjectNode json = JsonNodeFactory.instance.objectNode();
-            boolean jsonBody = request.body().strip().startsWith("{");
-            request.params().forEach((name, values) -> {
-                if (jsonBody && name.strip().startsWith("{")) {
-                    return;
-                }
-                if (values.size() == 1) {
-                    json.put(name, values.get(0));
-                } else {
-                    values.forEach(value -> json.withArray(name).add(value));
-                }
-            });
-            if (jsonBody) {
-                JsonNode body = GraphApi.JSON.readTree(request.body());
-                if (!body.isObject()) {
-                    throw new IllegalArgumentException("the body must be a JSON object");
-                }
-                json.setAll((ObjectNode) body);
-            }
-            return new Input(json);
-        }
-
-        String required(String name) {
-            String value = text(name, "");
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " is required");
-            }
-            return value;
-        }
-
-        String text(String name, String absent) {
-            JsonNode value = json.get(name);
-            return value == null || value.isNull() ? absent : value.asString();
-        }
-
-        boolean flag(String name) {
-            JsonNode value = json.get(name);
-            return value != null && (value.asBoolean() || "true".equals(value.asString()));
-        }
-
-        List<String> list(String name) {
-            JsonNode value = json.get(name);
-            if (value == null || value.isNull()) {
-                return List.of();
-            }
-            List<String> items = new ArrayList<>();
-            if (value.isArray()) {
-                value.forEach(item -> items.add(item.asString()));
-            } else {
-                for (String piece : value.asString().split(",")) {
-                    if (!piece.isBlank()) {
-                        items.add(piece.strip());
-                    }
-                }
-            }
-            return items;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.hubwarden.simulator.meta;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -82,5 +83,23 @@ public record MetaDemo(
                 systemToken,
                 List.of(olive, ana, ben, pat, cara),
                 List.of(caraInvite, devInvite));
+    }
+
+    /** What a person needs to try the demo: the app, the business, the logins, the invitations and two tokens. */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Demo app: id " + app.id() + ", secret " + app.secret() + ", redirect URIs " + app.redirectUris());
+        lines.add("Demo business: " + business.name() + " (" + business.id() + ")");
+        lines.add("Facebook logins (password \"" + PASSWORD + "\"):");
+        for (FacebookPerson person : people) {
+            lines.add("  " + person.name() + " <" + person.email() + ">");
+        }
+        lines.add("Pending invitations:");
+        for (RoleRequest invitation : invitations) {
+            lines.add("  " + invitation.email() + " as " + invitation.role() + ": " + invitation.inviteLink());
+        }
+        lines.add("Olive Owner's token (Full control): " + ownerToken);
+        lines.add("System user token: " + systemUserToken);
+        return lines;
     }
 }

@@ -6,11 +6,6 @@ import io.hubwarden.simulator.LoggedRequest;
 import io.hubwarden.simulator.Reply;
 import io.hubwarden.simulator.RequestLog;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +19,6 @@ final class MetaHub {
 
     private static final Pattern VERSIONED = Pattern.compile("^/(v\\d+\\.\\d+)(/.*)?$");
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\":(\\d+)");
-    private static final Set<String> HIDDEN = Set.of("password", "client_secret");
 
     private final MetaWorld world;
     private final RequestLog log;
@@ -72,8 +66,7 @@ final class MetaHub {
             return controlApi.answer(request);
         }
         Reply reply = route(request, path);
-        log.add(new LoggedRequest(
-                world.now(), request.method(), path, logged(request), reply.status(), errorCode(reply)));
+        log.add(LoggedRequest.of(world.now(), request, reply.status(), errorCode(reply)));
         return reply;
     }
 
@@ -106,18 +99,6 @@ final class MetaHub {
                 + "<p>Control API: <a href=\"/__sim/\">/__sim/</a>, state: <a href=\"/__sim/state\">/__sim/state</a>,"
                 + " recent requests: <a href=\"/__sim/requests\">/__sim/requests</a>.</p>";
         return Reply.html(200, HtmlPage.of("Meta simulator", body));
-    }
-
-    private static Map<String, List<String>> logged(IncomingRequest request) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        request.params().forEach((name, values) -> {
-            List<String> shown = new ArrayList<>(values);
-            if (HIDDEN.contains(name)) {
-                shown.replaceAll(value -> "***");
-            }
-            params.put(name, List.copyOf(shown));
-        });
-        return params;
     }
 
     private static @Nullable Integer errorCode(Reply reply) {

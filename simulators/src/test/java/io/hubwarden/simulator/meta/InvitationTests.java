@@ -4,6 +4,7 @@ import static io.hubwarden.simulator.meta.GraphClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.hubwarden.simulator.PageForms;
 import io.hubwarden.simulator.mail.Mail;
 import java.net.URI;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.hubwarden.simulator.meta;
 import static io.hubwarden.simulator.meta.GraphClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hubwarden.simulator.PageForms;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,15 @@
-package io.hubwarden.simulator.meta;
+package io.hubwarden.simulator;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads what a browser would carry over from one of the simulator's pages to the next: hidden form fields. */
-final class PageForms {
+public final class PageForms {
 
     private PageForms() {}
 
-    static String hidden(String html, String name) {
+    /** The value of the page's hidden field {@code name}. */
+    public static String hidden(String html, String name) {
         Matcher matcher = Pattern.compile(
                         "<input type=\"hidden\" name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"")
                 .matcher(html);
