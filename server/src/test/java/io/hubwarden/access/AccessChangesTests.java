@@ -17,9 +17,7 @@ import io.hubwarden.simulator.meta.Asset;
 import io.hubwarden.simulator.meta.AssetType;
 import io.hubwarden.simulator.meta.BusinessUser;
 import io.hubwarden.simulator.meta.MetaSimulator;
-import io.hubwarden.simulator.meta.RoleRequest;
 import io.hubwarden.workspace.SignedInPerson;
-import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +35,7 @@ import org.springframework.data.domain.PageRequest;
 @HubTest
 class AccessChangesTests {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = SharedMetaHub.PATIENCE;
 
     @Autowired
     AccessShares access;
@@ -56,6 +54,7 @@ class AccessChangesTests {
 
     final MetaSimulator meta = TestMetaSimulator.get();
 
+    SharedMetaHub scenario;
     HubFixtures fixtures;
     SignedInPerson owner;
     HubFixtures.MetaBusiness business;
@@ -63,42 +62,41 @@ class AccessChangesTests {
 
     @BeforeEach
     void aConnectedHub() {
-        fixtures = new HubFixtures(workspaces, hubs, jobs);
-        owner = fixtures.aWorkspaceOwner();
-        business = fixtures.aMetaBusinessRunBy(owner);
-        hub = fixtures.aSyncedHub(owner, business);
-        await().atMost(PATIENCE)
-                .until(() -> access.roleOn(hub.id(), owner.personId()).isPresent());
+        scenario = SharedMetaHub.connect(access, workspaces, hubs, jobs);
+        fixtures = scenario.fixtures;
+        owner = scenario.owner;
+        business = scenario.business;
+        hub = scenario.hub;
     }
 
     @Test
     void aMembersNewHubRoleReachesTheHubAndTheMembershipSettlesWhereItWas() {
         var colleague = aJoinedColleague("ha", "EMPLOYEE");
 
-        var changed = access.share(owner, hub.id(), seat(colleague, "ADMIN", List.of()));
+        var changed = access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "ADMIN", List.of()));
 
         assertThat(changed).singleElement().extracting(MembershipView::status).isEqualTo(MembershipStatus.UPDATING);
-        awaitStatus(colleague, MembershipStatus.JOINED);
+        scenario.awaitStatus(colleague, MembershipStatus.JOINED);
         assertThat(memberOf(colleague).role()).isEqualTo("ADMIN");
     }
 
     @Test
     void sharedAssetTasksReachThePersonOnceTheyJoin() {
-        var colleague = colleague("ia");
+        var colleague = scenario.colleague("ia");
         var ads = meta.seedAsset(business.id(), AssetType.AD_ACCOUNT, "Spring ads");
         var tasks = new AssetEntitlement(AssetKind.AD_ACCOUNT, ads.id(), Set.of("ADVERTISE", "ANALYZE"));
         hubs.requestSync(owner, hub.id());
         fixtures.awaitSyncs(owner.workspaceId(), hub.id());
 
-        access.share(owner, hub.id(), seat(colleague, "EMPLOYEE", List.of(tasks)));
-        awaitStatus(colleague, MembershipStatus.INVITED);
-        var member = meta.acceptInvitation(pendingFor(colleague).get(0).id(), colleague.email());
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE", List.of(tasks)));
+        scenario.awaitStatus(colleague, MembershipStatus.INVITED);
+        var member = meta.acceptInvitation(scenario.pendingFor(colleague).get(0).id(), colleague.email());
         assertThat(tasksOn(ads, member)).isEmpty();
         hubs.requestSync(owner, hub.id());
 
         await().atMost(PATIENCE).until(() -> !tasksOn(ads, member).isEmpty());
         assertThat(tasksOn(ads, member)).containsExactlyInAnyOrder("ADVERTISE", "ANALYZE");
-        awaitStatus(colleague, MembershipStatus.JOINED);
+        scenario.awaitStatus(colleague, MembershipStatus.JOINED);
         hubs.requestSync(owner, hub.id());
         fixtures.awaitSyncs(owner.workspaceId(), hub.id());
         assertThat(jobs.jobsOf(owner.workspaceId(), hub.id().value(), PageRequest.of(0, 100)).stream()
@@ -114,7 +112,7 @@ class AccessChangesTests {
         var revoked = access.revoke(owner, hub.id(), colleague.personId());
 
         assertThat(revoked.status()).isEqualTo(MembershipStatus.REMOVING);
-        awaitStatus(colleague, MembershipStatus.REMOVED);
+        scenario.awaitStatus(colleague, MembershipStatus.REMOVED);
         assertThat(meta.businessUsers(business.id()))
                 .noneMatch(user -> user.email().equalsIgnoreCase(colleague.email()));
         assertThat(access.roleOn(hub.id(), colleague.personId())).isEmpty();
@@ -126,14 +124,14 @@ class AccessChangesTests {
 
     @Test
     void revokingAPendingInvitationWithdrawsItFromTheHub() {
-        var colleague = colleague("ka");
-        access.share(owner, hub.id(), seat(colleague, "EMPLOYEE", List.of()));
-        awaitStatus(colleague, MembershipStatus.INVITED);
+        var colleague = scenario.colleague("ka");
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE", List.of()));
+        scenario.awaitStatus(colleague, MembershipStatus.INVITED);
 
         access.revoke(owner, hub.id(), colleague.personId());
 
-        awaitStatus(colleague, MembershipStatus.REMOVED);
-        assertThat(pendingFor(colleague)).isEmpty();
+        scenario.awaitStatus(colleague, MembershipStatus.REMOVED);
+        assertThat(scenario.pendingFor(colleague)).isEmpty();
     }
 
     @Test
@@ -184,23 +182,13 @@ class AccessChangesTests {
     }
 
     private SignedInPerson aJoinedColleague(String who, String hubRole) {
-        var colleague = colleague(who);
-        access.share(owner, hub.id(), seat(colleague, hubRole, List.of()));
-        awaitStatus(colleague, MembershipStatus.INVITED);
-        meta.acceptInvitation(pendingFor(colleague).get(0).id(), colleague.email());
+        var colleague = scenario.colleague(who);
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, hubRole, List.of()));
+        scenario.awaitStatus(colleague, MembershipStatus.INVITED);
+        meta.acceptInvitation(scenario.pendingFor(colleague).get(0).id(), colleague.email());
         hubs.requestSync(owner, hub.id());
-        awaitStatus(colleague, MembershipStatus.JOINED);
+        scenario.awaitStatus(colleague, MembershipStatus.JOINED);
         return colleague;
-    }
-
-    private SignedInPerson colleague(String who) {
-        var person = fixtures.anInvitedPerson(owner, who, WorkspaceRole.USER);
-        meta.seedPerson(person.email(), who, "pw");
-        return person;
-    }
-
-    private static ShareRequest seat(SignedInPerson person, String hubRole, List<AssetEntitlement> assets) {
-        return new ShareRequest(List.of(person.email()), AccessRole.COLLABORATOR, hubRole, assets, true, false);
     }
 
     private BusinessUser memberOf(SignedInPerson person) {
@@ -215,20 +203,5 @@ class AccessChangesTests {
                 .filter(assignment -> assignment.userId().equals(member.id()))
                 .flatMap(assignment -> assignment.tasks().stream())
                 .toList();
-    }
-
-    private List<RoleRequest> pendingFor(SignedInPerson person) {
-        return meta.pendingRequests(business.id()).stream()
-                .filter(request -> request.email().equalsIgnoreCase(person.email()))
-                .toList();
-    }
-
-    private void awaitStatus(SignedInPerson person, MembershipStatus status) {
-        await().atMost(PATIENCE)
-                .until(
-                        () -> access.membership(person.workspaceId(), hub.id(), person.personId())
-                                .map(MembershipView::status)
-                                .orElse(null),
-                        status::equals);
     }
 }

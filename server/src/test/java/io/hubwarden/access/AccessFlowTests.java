@@ -15,9 +15,7 @@ import io.hubwarden.hub.TestMetaSimulator;
 import io.hubwarden.simulator.Fault;
 import io.hubwarden.simulator.meta.AssetType;
 import io.hubwarden.simulator.meta.MetaSimulator;
-import io.hubwarden.simulator.meta.RoleRequest;
 import io.hubwarden.workspace.SignedInPerson;
-import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @HubTest
 class AccessFlowTests {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = SharedMetaHub.PATIENCE;
 
     @Autowired
     AccessShares access;
@@ -60,6 +58,7 @@ class AccessFlowTests {
 
     final MetaSimulator meta = TestMetaSimulator.get();
 
+    SharedMetaHub scenario;
     HubFixtures fixtures;
     SignedInPerson owner;
     HubFixtures.MetaBusiness business;
@@ -67,12 +66,11 @@ class AccessFlowTests {
 
     @BeforeEach
     void aConnectedHub() {
-        fixtures = new HubFixtures(workspaces, hubs, jobs);
-        owner = fixtures.aWorkspaceOwner();
-        business = fixtures.aMetaBusinessRunBy(owner);
-        hub = fixtures.aSyncedHub(owner, business);
-        await().atMost(PATIENCE)
-                .until(() -> access.roleOn(hub.id(), owner.personId()).isPresent());
+        scenario = SharedMetaHub.connect(access, workspaces, hubs, jobs);
+        fixtures = scenario.fixtures;
+        owner = scenario.owner;
+        business = scenario.business;
+        hub = scenario.hub;
     }
 
     @Test
@@ -88,14 +86,14 @@ class AccessFlowTests {
 
     @Test
     void aShareInvitesThePersonIntoTheHubAndTheirCardSaysConnectYourAccountUntilTheyConnect() {
-        var colleague = colleague("bo");
+        var colleague = scenario.colleague("bo");
         var ads = meta.seedAsset(business.id(), AssetType.AD_ACCOUNT, "Main ads");
 
-        var shared = access.share(owner, hub.id(), seat(colleague, "EMPLOYEE"));
+        var shared = access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
 
         assertThat(shared).singleElement().extracting(MembershipView::status).isEqualTo(MembershipStatus.INVITING);
-        var invited = awaitStatus(colleague, MembershipStatus.INVITED);
-        assertThat(pendingFor(colleague)).singleElement().satisfies(request -> {
+        var invited = scenario.awaitStatus(colleague, MembershipStatus.INVITED);
+        assertThat(scenario.pendingFor(colleague)).singleElement().satisfies(request -> {
             assertThat(request.role()).isEqualTo("EMPLOYEE");
             assertThat(invited.note()).isNull();
         });
@@ -111,7 +109,7 @@ class AccessFlowTests {
                     assertThat(card.businessId()).isEqualTo(business.id());
                 });
 
-        var member = meta.acceptInvitation(pendingFor(colleague).get(0).id(), colleague.email());
+        var member = meta.acceptInvitation(scenario.pendingFor(colleague).get(0).id(), colleague.email());
         meta.assign(ads.id(), member.id(), List.of("ADVERTISE", "ANALYZE"));
         hubs.requestSync(owner, hub.id());
         fixtures.awaitSyncs(owner.workspaceId(), hub.id());
@@ -143,23 +141,23 @@ class AccessFlowTests {
 
     @Test
     void aPersonTheHubHasAlreadyIsNotInvitedAgain() {
-        var colleague = colleague("cy");
+        var colleague = scenario.colleague("cy");
         meta.addBusinessUser(business.id(), colleague.email(), "EMPLOYEE");
         hubs.requestSync(owner, hub.id());
         fixtures.awaitSyncs(owner.workspaceId(), hub.id());
 
-        var shared = access.share(owner, hub.id(), seat(colleague, "EMPLOYEE"));
+        var shared = access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
 
         assertThat(shared).singleElement().extracting(MembershipView::status).isEqualTo(MembershipStatus.JOINED);
-        assertThat(pendingFor(colleague)).isEmpty();
+        assertThat(scenario.pendingFor(colleague)).isEmpty();
     }
 
     @Test
     void aHubFailingTheInvitationIsRetriedAndTheCardSaysSoMeanwhileAndTheInvitationIsSentOnce() {
-        var colleague = colleague("di");
+        var colleague = scenario.colleague("di");
         meta.injectFault("POST", "/*/business_users", Fault.serverError(503), 1);
 
-        access.share(owner, hub.id(), seat(colleague, "EMPLOYEE"));
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(access.cardsOf(colleague.workspaceId(), colleague.personId()))
@@ -177,7 +175,7 @@ class AccessFlowTests {
                     .filter(MembershipStatus.INVITED::equals)
                     .isPresent();
         });
-        assertThat(pendingFor(colleague)).hasSize(1);
+        assertThat(scenario.pendingFor(colleague)).hasSize(1);
         assertThat(access.cardsOf(colleague.workspaceId(), colleague.personId()))
                 .singleElement()
                 .extracting(TenantCard::state)
@@ -186,10 +184,10 @@ class AccessFlowTests {
 
     @Test
     void aThrottlingHubDelaysTheInvitationWithoutLosingIt() {
-        var colleague = colleague("ed");
+        var colleague = scenario.colleague("ed");
         meta.injectFault("POST", "/*/business_users", Fault.rateLimited(Duration.ofMinutes(5)), 1);
 
-        access.share(owner, hub.id(), seat(colleague, "EMPLOYEE"));
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
 
         await().atMost(PATIENCE)
                 .untilAsserted(
@@ -203,16 +201,16 @@ class AccessFlowTests {
                     .filter(MembershipStatus.INVITED::equals)
                     .isPresent();
         });
-        assertThat(pendingFor(colleague)).hasSize(1);
+        assertThat(scenario.pendingFor(colleague)).hasSize(1);
     }
 
     @Test
     void aCollaboratorMayNotShare() {
-        var colleague = colleague("fa");
-        access.share(owner, hub.id(), seat(colleague, "EMPLOYEE"));
-        var other = colleague("gu");
+        var colleague = scenario.colleague("fa");
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
+        var other = scenario.colleague("gu");
 
-        assertThatThrownBy(() -> access.share(colleague, hub.id(), seat(other, "EMPLOYEE")))
+        assertThatThrownBy(() -> access.share(colleague, hub.id(), SharedMetaHub.seat(other, "EMPLOYEE")))
                 .isInstanceOf(SharingDenied.class);
         assertThat(access.membership(other.workspaceId(), hub.id(), other.personId()))
                 .isEmpty();
@@ -220,7 +218,7 @@ class AccessFlowTests {
 
     @Test
     void sharingWithAnUnknownAddressSavesNothing() {
-        var colleague = colleague("ha");
+        var colleague = scenario.colleague("ha");
         var request = new ShareRequest(
                 List.of(colleague.email(), "nobody-here@example.com"),
                 AccessRole.COLLABORATOR,
@@ -240,24 +238,25 @@ class AccessFlowTests {
 
     @Test
     void aPersonOfAnotherWorkspaceSeesNeitherTheCardNorTheMembership() {
-        var colleague = colleague("io");
-        var shared = access.share(owner, hub.id(), seat(colleague, "EMPLOYEE")).get(0);
+        var colleague = scenario.colleague("io");
+        var shared = access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"))
+                .get(0);
         var stranger = fixtures.aWorkspaceOwner();
 
         assertThat(access.cardsOf(stranger.workspaceId(), colleague.personId())).isEmpty();
         assertThat(access.membership(stranger.workspaceId(), shared.id())).isEmpty();
         assertThat(access.membershipsOf(stranger.workspaceId(), hub.id())).isEmpty();
-        assertThatThrownBy(() -> access.share(stranger, hub.id(), seat(stranger, "EMPLOYEE")))
+        assertThatThrownBy(() -> access.share(stranger, hub.id(), SharedMetaHub.seat(stranger, "EMPLOYEE")))
                 .isInstanceOf(HubNotShared.class);
     }
 
     @Test
     void aProfileThatIsNotAMemberOfTheBusinessDoesNotConnect() {
-        var colleague = colleague("ju");
+        var colleague = scenario.colleague("ju");
         meta.addBusinessUser(business.id(), colleague.email(), "EMPLOYEE");
         hubs.requestSync(owner, hub.id());
         fixtures.awaitSyncs(owner.workspaceId(), hub.id());
-        access.share(owner, hub.id(), seat(colleague, "EMPLOYEE"));
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
         var stranger = "stranger-" + colleague.email();
         meta.seedPerson(stranger, "Stranger", "pw");
         var code = meta.authorizationCode(
@@ -276,9 +275,9 @@ class AccessFlowTests {
 
     @Test
     void aProfileThatHasNotAcceptedTheInvitationIsToldToAcceptItFirst() {
-        var colleague = colleague("ka");
-        access.share(owner, hub.id(), seat(colleague, "EMPLOYEE"));
-        awaitStatus(colleague, MembershipStatus.INVITED);
+        var colleague = scenario.colleague("ka");
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
+        scenario.awaitStatus(colleague, MembershipStatus.INVITED);
         var code = meta.authorizationCode(
                 colleague.email(), TestMetaSimulator.APP_ID, profiles.redirectUri(), Set.of("business_management"));
 
@@ -291,29 +290,5 @@ class AccessFlowTests {
                     assertThat(card.state()).isEqualTo(CardState.CONNECT_YOUR_ACCOUNT);
                     assertThat(card.note()).extracting(MembershipNote::code).isEqualTo(MembershipNote.PROFILE_PENDING);
                 });
-    }
-
-    private SignedInPerson colleague(String who) {
-        var person = fixtures.anInvitedPerson(owner, who, WorkspaceRole.USER);
-        meta.seedPerson(person.email(), who, "pw");
-        return person;
-    }
-
-    private static ShareRequest seat(SignedInPerson person, String hubRole) {
-        return new ShareRequest(List.of(person.email()), AccessRole.COLLABORATOR, hubRole, List.of(), true, false);
-    }
-
-    private List<RoleRequest> pendingFor(SignedInPerson person) {
-        return meta.pendingRequests(business.id()).stream()
-                .filter(request -> request.email().equalsIgnoreCase(person.email()))
-                .toList();
-    }
-
-    private MembershipView awaitStatus(SignedInPerson person, MembershipStatus status) {
-        return await().atMost(PATIENCE)
-                .until(
-                        () -> access.membership(person.workspaceId(), hub.id(), person.personId())
-                                .orElse(null),
-                        membership -> membership != null && membership.status() == status);
     }
 }
