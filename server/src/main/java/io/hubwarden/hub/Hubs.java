@@ -51,6 +51,9 @@ public class Hubs {
     /** Where the hub sends a browser back after the service connection's sign-in. */
     public static final String OAUTH_CALLBACK_PATH = "/hubs/oauth/callback";
 
+    /** The type of the jobs that sync a hub, as {@link io.hubwarden.automation.Jobs} lists them. */
+    public static final String SYNC = SyncJob.TYPE;
+
     private final HubStore hubs;
     private final HubAccounts accounts;
     private final Connectors connectors;

@@ -42,7 +42,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, AuthenticationProvider passwordSignIn) {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/sign-in", "/invitations/**", "/css/**", "/favicon.ico", "/error")
+                                "/sign-in", "/invitations/**", "/css/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/people/**")
                         .hasAuthority(Permission.MANAGE_PEOPLE.name())
