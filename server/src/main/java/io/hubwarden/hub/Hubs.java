@@ -237,6 +237,15 @@ public class Hubs {
     }
 
     /**
+     * The origins of the hubs' sign-in pages (Facebook Login): the dashboard's forms send browsers there, so its
+     * content security policy lets forms go there.
+     */
+    public List<URI> signInOrigins() {
+        var dialog = settings.meta().dialogUrl();
+        return List.of(URI.create(dialog.getScheme() + "://" + dialog.getRawAuthority()));
+    }
+
+    /**
      * Where to send the person's browser to sign in with the hub as a Full-control person of the business. The
      * caller binds {@code state} to the session and checks it on return.
      *

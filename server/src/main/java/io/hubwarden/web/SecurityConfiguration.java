@@ -1,7 +1,10 @@
 package io.hubwarden.web;
 
+import io.hubwarden.hub.Hubs;
 import io.hubwarden.workspace.Permission;
 import io.hubwarden.workspace.SignInDetails;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +25,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Forms may also go to the hubs' sign-in pages: starting a sign-in is a form whose answer redirects there. */
     private static final String CONTENT_POLICY =
-            "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'%s; base-uri 'none'; object-src 'none'";
 
     @Bean
     @Order(1)
@@ -40,7 +44,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, AuthenticationProvider passwordSignIn) {
+    SecurityFilterChain dashboard(HttpSecurity http, AuthenticationProvider passwordSignIn, Hubs hubs) {
+        var signInOrigins =
+                hubs.signInOrigins().stream().map(origin -> " " + origin).collect(Collectors.joining());
+        var contentPolicy = String.format(Locale.ROOT, CONTENT_POLICY, signInOrigins);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/sign-in", "/invitations/**", "/css/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -62,7 +69,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new SignInEntryPoint()))
-                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(contentPolicy))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

@@ -222,6 +222,14 @@ class ConnectHubWizardTests {
     }
 
     @Test
+    void pagesLetFormsGoOnlyToThemselvesAndToTheHubsSignIn() {
+        var policy = mvc.get().uri("/sign-in").exchange().getResponse().getHeader("Content-Security-Policy");
+
+        var origin = meta.baseUrl().getScheme() + "://" + meta.baseUrl().getRawAuthority();
+        assertThat(policy).contains("form-action 'self' " + origin + ";");
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         browser.open("/hubs/new");
 
