@@ -40,6 +40,7 @@ public class AccessShares {
     private final Shares shares;
     private final Memberships memberships;
     private final TenantCards cards;
+    private final MembershipSummaries summaries;
     private final Hubs hubs;
     private final Workspaces workspaces;
     private final MembershipJobs jobs;
@@ -53,6 +54,7 @@ public class AccessShares {
             Shares shares,
             Memberships memberships,
             TenantCards cards,
+            MembershipSummaries summaries,
             Hubs hubs,
             Workspaces workspaces,
             MembershipJobs jobs,
@@ -63,6 +65,7 @@ public class AccessShares {
         this.shares = shares;
         this.memberships = memberships;
         this.cards = cards;
+        this.summaries = summaries;
         this.hubs = hubs;
         this.workspaces = workspaces;
         this.jobs = jobs;
@@ -144,6 +147,14 @@ public class AccessShares {
                 .map(MembershipView::of)
                 .sorted((a, b) -> a.email().compareTo(b.email()))
                 .toList();
+    }
+
+    /**
+     * The hub's memberships with the number of assets each member holds, by e-mail, read in one query whatever the
+     * number of members (the Users table and its export); empty for a hub of another workspace.
+     */
+    public List<MembershipSummary> summariesOf(WorkspaceId workspaceId, HubId hubId) {
+        return summaries.of(workspaceId, hubId);
     }
 
     /**

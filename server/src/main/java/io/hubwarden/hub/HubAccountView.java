@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param personId the workspace person this account belongs to, matched by e-mail or by hand; {@code null} if none
  * @param matchedByHand whether a person picked {@code personId} (a sync keeps such matches)
  * @param exemptReason why an unmatched account is left alone, when someone exempted it; else {@code null}
+ * @param updatedAt when Hubwarden last saw the account change (a sync, a match or an exemption)
  */
 public record HubAccountView(
         HubAccountId id,
@@ -31,7 +32,8 @@ public record HubAccountView(
         @Nullable Instant expiresAt,
         @Nullable PersonId personId,
         boolean matchedByHand,
-        @Nullable String exemptReason) {
+        @Nullable String exemptReason,
+        Instant updatedAt) {
 
     public HubAccountView {
         tasks = Set.copyOf(tasks);

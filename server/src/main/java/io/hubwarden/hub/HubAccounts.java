@@ -7,12 +7,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /** The hub accounts, assets and assignments the last applied sync wrote, and the changes people make to accounts. */
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
 class HubAccounts {
 
     private static final String COLUMNS = "id, hub_id, account_kind, external_id, email, name, role, tasks, state,"
-            + " expires_at, person_id, match_source, exempt_reason";
+            + " expires_at, person_id, match_source, exempt_reason, updated_at";
 
     private final JdbcTemplate jdbc;
 
@@ -98,6 +101,16 @@ class HubAccounts {
                 userId);
     }
 
+    /** How many assets each member holds, by the member's hub user id; members without assets are left out. */
+    Map<String, Integer> assetCounts(HubId hub) {
+        var counts = new HashMap<String, Integer>();
+        jdbc.query(
+                "select user_id, count(*) from hub_assignment where hub_id = ? group by user_id",
+                (RowCallbackHandler) row -> counts.put(row.getString(1), row.getInt(2)),
+                hub.value());
+        return counts;
+    }
+
     List<AssetView> assets(HubId hub) {
         return jdbc.query(
                 "select asset_kind, external_id, name from hub_asset where hub_id = ?"
@@ -161,6 +174,7 @@ class HubAccounts {
                 expires == null ? null : expires.toInstant(),
                 person == null ? null : new PersonId(person),
                 "HAND".equals(row.getString("match_source")),
-                row.getString("exempt_reason"));
+                row.getString("exempt_reason"),
+                row.getTimestamp("updated_at").toInstant());
     }
 }

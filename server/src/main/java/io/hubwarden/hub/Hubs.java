@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,6 +135,17 @@ public class Hubs {
     /** The assets a member of the hub holds, with their tasks on each. */
     public List<AssetView> assetsOf(HubId hub, HubUserId user) {
         return accounts.assetsOf(hub, user.value());
+    }
+
+    /**
+     * How many of the hub's assets each member holds, by the member's hub user id, in one query; members without
+     * assets are left out.
+     *
+     * @throws HubUnknown when the workspace has no such hub
+     */
+    public Map<String, Integer> assetCounts(WorkspaceId workspace, HubId hub) {
+        requireHub(workspace, hub);
+        return accounts.assetCounts(hub);
     }
 
     /** Every asset of the hub, without tasks. */

@@ -10,6 +10,4 @@ interface People extends ListCrudRepository<Person, PersonId> {
 
     /** The same email in every workspace that has it; sign-in without a workspace looks here. */
     List<Person> findByEmail(String email);
-
-    List<Person> findByWorkspaceIdOrderByNameAscEmailAsc(WorkspaceId workspaceId);
 }

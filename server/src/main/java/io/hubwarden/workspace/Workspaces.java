@@ -22,6 +22,7 @@ public class Workspaces {
 
     private final WorkspaceRepository workspaces;
     private final People people;
+    private final PeopleDirectory directory;
     private final Invitations invitations;
     private final Passwords passwords;
     private final InvitationMail mail;
@@ -35,6 +36,7 @@ public class Workspaces {
     Workspaces(
             WorkspaceRepository workspaces,
             People people,
+            PeopleDirectory directory,
             Invitations invitations,
             Passwords passwords,
             InvitationMail mail,
@@ -45,6 +47,7 @@ public class Workspaces {
             TransactionTemplate transaction) {
         this.workspaces = workspaces;
         this.people = people;
+        this.directory = directory;
         this.invitations = invitations;
         this.passwords = passwords;
         this.mail = mail;
@@ -205,11 +208,9 @@ public class Workspaces {
                 .map(Person::view);
     }
 
-    /** Everyone in the workspace, whatever their status, by name. */
+    /** Everyone in the workspace, whatever their status, by name; one query, however many people. */
     public List<PersonView> peopleOf(WorkspaceId workspaceId) {
-        return people.findByWorkspaceIdOrderByNameAscEmailAsc(workspaceId).stream()
-                .map(Person::view)
-                .toList();
+        return directory.of(workspaceId);
     }
 
     /** The person of the workspace with this email (normalised first); empty when none or when it is malformed. */

@@ -1,0 +1,52 @@
+package io.hubwarden.workspace;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of a workspace's people: one query mapped straight to {@link PersonView}s, without loading
+ * aggregates, so that lists of thousands of people (a hub's Users table, a sync's matching) stay cheap.
+ */
+@Component
+class PeopleDirectory {
+
+    private static final String QUERY = """
+            select id, workspace_id, email, name, role, status, source, external_id, created_at, activated_at
+              from person
+             where workspace_id = :workspace
+             order by name, email
+            """;
+
+    private final JdbcClient jdbc;
+
+    PeopleDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Everyone in the workspace, whatever their status, by name. */
+    List<PersonView> of(WorkspaceId workspaceId) {
+        return jdbc.sql(QUERY)
+                .param("workspace", workspaceId.value())
+                .query(PeopleDirectory::view)
+                .list();
+    }
+
+    private static PersonView view(ResultSet row, int number) throws SQLException {
+        var activated = row.getTimestamp("activated_at");
+        return new PersonView(
+                new PersonId(row.getObject("id", UUID.class)),
+                new WorkspaceId(row.getObject("workspace_id", UUID.class)),
+                row.getString("email"),
+                row.getString("name"),
+                WorkspaceRole.valueOf(row.getString("role")),
+                PersonStatus.valueOf(row.getString("status")),
+                PersonSource.valueOf(row.getString("source")),
+                row.getString("external_id"),
+                row.getTimestamp("created_at").toInstant(),
+                activated == null ? null : activated.toInstant());
+    }
+}
