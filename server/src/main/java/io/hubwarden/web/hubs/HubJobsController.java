@@ -1,0 +1,98 @@
+package io.hubwarden.web.hubs;
+
+import io.hubwarden.access.AccessShares;
+import io.hubwarden.automation.JobId;
+import io.hubwarden.automation.JobNotFound;
+import io.hubwarden.automation.JobTransitionRefused;
+import io.hubwarden.automation.Jobs;
+import io.hubwarden.hub.Hubs;
+import io.hubwarden.workspace.SignedInPerson;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A hub's jobs, newest first, for the people it is shared with; its Owners and Managers put failed ones back in the
+ * queue.
+ */
+@Controller
+class HubJobsController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final Hubs hubs;
+    private final AccessShares access;
+    private final Jobs jobs;
+
+    HubJobsController(Hubs hubs, AccessShares access, Jobs jobs) {
+        this.hubs = hubs;
+        this.access = access;
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/hubs/{hubId}/jobs")
+    String jobs(
+            @AuthenticationPrincipal SignedInPerson me,
+            @PathVariable("hubId") String hubId,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            Model model) {
+        fill(model, me, OpenHub.of(me, hubId, hubs, access), page);
+        return "hubs/jobs";
+    }
+
+    @PostMapping("/hubs/{hubId}/jobs/{jobId}/retry")
+    String retry(
+            @AuthenticationPrincipal SignedInPerson me,
+            @PathVariable("hubId") String hubId,
+            @PathVariable("jobId") String jobId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var open = OpenHub.of(me, hubId, hubs, access).requireManager();
+        JobId id;
+        try {
+            id = JobId.of(jobId);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Not a job id", e);
+        }
+        // A job of another hub is not this hub's to retry, even in the same workspace.
+        var ofThisHub = jobs.job(me.workspaceId(), id)
+                .filter(job ->
+                        job.hubId().filter(open.hub().id().value()::equals).isPresent())
+                .isPresent();
+        if (!ofThisHub) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such job");
+        }
+        try {
+            jobs.retry(me.workspaceId(), id);
+        } catch (JobNotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such job", e);
+        } catch (JobTransitionRefused e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("problem", "hubs.jobs.problem.not-failed");
+            fill(model, me, open, 0);
+            return "hubs/jobs";
+        }
+        redirect.addFlashAttribute("jobsNotice", "hubs.jobs.retried");
+        return "redirect:/hubs/" + open.hub().id() + "/jobs";
+    }
+
+    private void fill(Model model, SignedInPerson me, OpenHub open, int page) {
+        var found =
+                jobs.jobsOf(me.workspaceId(), open.hub().id().value(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("hub", open.hub());
+        model.addAttribute("manages", open.manages());
+        model.addAttribute("jobs", found.getContent().stream().map(JobRow::of).toList());
+        model.addAttribute("page", found.getNumber());
+        model.addAttribute("pages", Math.max(1, found.getTotalPages()));
+    }
+}
