@@ -1,11 +1,10 @@
 package io.hubwarden.web.hubs;
 
-import io.hubwarden.access.AccessShares;
 import io.hubwarden.automation.JobId;
 import io.hubwarden.automation.JobNotFound;
 import io.hubwarden.automation.JobTransitionRefused;
 import io.hubwarden.automation.Jobs;
-import io.hubwarden.hub.Hubs;
+import io.hubwarden.hub.HubView;
 import io.hubwarden.workspace.SignedInPerson;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.PageRequest;
@@ -29,13 +28,11 @@ class HubJobsController {
 
     static final int PAGE_SIZE = 25;
 
-    private final Hubs hubs;
-    private final AccessShares access;
+    private final HubAccess hubAccess;
     private final Jobs jobs;
 
-    HubJobsController(Hubs hubs, AccessShares access, Jobs jobs) {
-        this.hubs = hubs;
-        this.access = access;
+    HubJobsController(HubAccess hubAccess, Jobs jobs) {
+        this.hubAccess = hubAccess;
         this.jobs = jobs;
     }
 
@@ -45,7 +42,7 @@ class HubJobsController {
             @PathVariable("hubId") String hubId,
             @RequestParam(name = "page", defaultValue = "0") int page,
             Model model) {
-        fill(model, me, OpenHub.of(me, hubId, hubs, access), page);
+        fill(model, me, hubAccess.readable(me, hubId), page);
         return "hubs/jobs";
     }
 
@@ -57,7 +54,7 @@ class HubJobsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var open = OpenHub.of(me, hubId, hubs, access).requireManager();
+        var hub = hubAccess.managed(me, hubId);
         JobId id;
         try {
             id = JobId.of(jobId);
@@ -66,8 +63,7 @@ class HubJobsController {
         }
         // A job of another hub is not this hub's to retry, even in the same workspace.
         var ofThisHub = jobs.job(me.workspaceId(), id)
-                .filter(job ->
-                        job.hubId().filter(open.hub().id().value()::equals).isPresent())
+                .filter(job -> job.hubId().filter(hub.id().value()::equals).isPresent())
                 .isPresent();
         if (!ofThisHub) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such job");
@@ -79,18 +75,17 @@ class HubJobsController {
         } catch (JobTransitionRefused e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problem", "hubs.jobs.problem.not-failed");
-            fill(model, me, open, 0);
+            fill(model, me, hub, 0);
             return "hubs/jobs";
         }
         redirect.addFlashAttribute("jobsNotice", "hubs.jobs.retried");
-        return "redirect:/hubs/" + open.hub().id() + "/jobs";
+        return "redirect:/hubs/" + hub.id() + "/jobs";
     }
 
-    private void fill(Model model, SignedInPerson me, OpenHub open, int page) {
-        var found =
-                jobs.jobsOf(me.workspaceId(), open.hub().id().value(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
-        model.addAttribute("hub", open.hub());
-        model.addAttribute("manages", open.manages());
+    private void fill(Model model, SignedInPerson me, HubView hub, int page) {
+        var found = jobs.jobsOf(me.workspaceId(), hub.id().value(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("hub", hub);
+        model.addAttribute("manages", hubAccess.mayManage(me, hub));
         model.addAttribute("jobs", found.getContent().stream().map(JobRow::of).toList());
         model.addAttribute("page", found.getNumber());
         model.addAttribute("pages", Math.max(1, found.getTotalPages()));

@@ -46,13 +46,21 @@ class HubPeopleController {
     static final int MAX_REASON = 500;
 
     private final Hubs hubs;
+    private final HubAccess hubAccess;
     private final AccessShares access;
     private final Workspaces workspaces;
     private final HubUsers users;
     private final MessageSource messages;
 
-    HubPeopleController(Hubs hubs, AccessShares access, Workspaces workspaces, HubUsers users, MessageSource messages) {
+    HubPeopleController(
+            Hubs hubs,
+            HubAccess hubAccess,
+            AccessShares access,
+            Workspaces workspaces,
+            HubUsers users,
+            MessageSource messages) {
         this.hubs = hubs;
+        this.hubAccess = hubAccess;
         this.access = access;
         this.workspaces = workspaces;
         this.users = users;
@@ -66,8 +74,8 @@ class HubPeopleController {
             @RequestParam(name = "status", required = false) @Nullable String status,
             @RequestParam(name = "page", defaultValue = "0") int page,
             Model model) {
-        var open = OpenHub.of(me, hubId, hubs, access);
-        fill(model, me, open, filterOf(status), page);
+        var hub = hubAccess.readable(me, hubId);
+        fill(model, me, hub, filterOf(status), page);
         return "hubs/people";
     }
 
@@ -79,14 +87,14 @@ class HubPeopleController {
             Locale locale,
             HttpServletResponse response)
             throws IOException {
-        var open = OpenHub.of(me, hubId, hubs, access);
-        var rows = HubUsers.filter(users.of(open.hub(), workspaces.peopleOf(me.workspaceId())), filterOf(status));
-        var roleNames = users.roleNames(open.hub());
+        var hub = hubAccess.readable(me, hubId);
+        var rows = HubUsers.filter(users.of(hub, workspaces.peopleOf(me.workspaceId())), filterOf(status));
+        var roleNames = users.roleNames(hub);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename(fileName(open.hub()), StandardCharsets.UTF_8)
+                        .filename(fileName(hub), StandardCharsets.UTF_8)
                         .build()
                         .toString());
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -124,17 +132,16 @@ class HubPeopleController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var open = OpenHub.of(me, hubId, hubs, access).requireManager();
+        var hub = hubAccess.managed(me, hubId);
         var person = parse(() -> PersonId.parse(personId));
         try {
-            access.resend(me, open.hub().id(), person);
+            access.resend(me, hub.id(), person);
         } catch (MembershipUnknown e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such member", e);
         } catch (MembershipTransitionRefused e) {
-            return problem(
-                    model, me, open, status, response, HttpStatus.CONFLICT, "hubs.people.problem.not-resendable");
+            return problem(model, me, hub, status, response, HttpStatus.CONFLICT, "hubs.people.problem.not-resendable");
         }
-        return done(open.hub(), status, redirect, "hubs.people.resent");
+        return done(hub, status, redirect, "hubs.people.resent");
     }
 
     @PostMapping("/hubs/{hubId}/people/accounts/{accountId}/match")
@@ -147,20 +154,20 @@ class HubPeopleController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var open = OpenHub.of(me, hubId, hubs, access).requireManager();
+        var hub = hubAccess.managed(me, hubId);
         var account = parse(() -> HubAccountId.parse(accountId));
         var person = email.isBlank()
                 ? null
                 : workspaces.findByEmail(me.workspaceId(), email).orElse(null);
         if (person == null) {
-            return problem(model, me, open, status, response, HttpStatus.BAD_REQUEST, "hubs.people.problem.no-person");
+            return problem(model, me, hub, status, response, HttpStatus.BAD_REQUEST, "hubs.people.problem.no-person");
         }
         try {
-            hubs.match(me, open.hub().id(), account, person.id());
+            hubs.match(me, hub.id(), account, person.id());
         } catch (HubAccountUnknown e) {
-            return problem(model, me, open, status, response, HttpStatus.CONFLICT, "hubs.people.problem.gone");
+            return problem(model, me, hub, status, response, HttpStatus.CONFLICT, "hubs.people.problem.gone");
         }
-        return done(open.hub(), status, redirect, "hubs.people.matched");
+        return done(hub, status, redirect, "hubs.people.matched");
     }
 
     @PostMapping("/hubs/{hubId}/people/accounts/{accountId}/exempt")
@@ -173,17 +180,17 @@ class HubPeopleController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var open = OpenHub.of(me, hubId, hubs, access).requireManager();
+        var hub = hubAccess.managed(me, hubId);
         var account = parse(() -> HubAccountId.parse(accountId));
         if (reason.isBlank() || reason.strip().length() > MAX_REASON) {
-            return problem(model, me, open, status, response, HttpStatus.BAD_REQUEST, "hubs.people.problem.reason");
+            return problem(model, me, hub, status, response, HttpStatus.BAD_REQUEST, "hubs.people.problem.reason");
         }
         try {
-            hubs.exempt(me, open.hub().id(), account, reason);
+            hubs.exempt(me, hub.id(), account, reason);
         } catch (HubAccountUnknown e) {
-            return problem(model, me, open, status, response, HttpStatus.CONFLICT, "hubs.people.problem.gone");
+            return problem(model, me, hub, status, response, HttpStatus.CONFLICT, "hubs.people.problem.gone");
         }
-        return done(open.hub(), status, redirect, "hubs.people.exempted");
+        return done(hub, status, redirect, "hubs.people.exempted");
     }
 
     @PostMapping("/hubs/{hubId}/people/accounts/{accountId}/remove")
@@ -196,28 +203,28 @@ class HubPeopleController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        var open = OpenHub.of(me, hubId, hubs, access).requireManager();
+        var hub = hubAccess.managed(me, hubId);
         var account = parse(() -> HubAccountId.parse(accountId));
         if (!"true".equals(confirm)) {
-            return problem(model, me, open, status, response, HttpStatus.BAD_REQUEST, "hubs.people.problem.confirm");
+            return problem(model, me, hub, status, response, HttpStatus.BAD_REQUEST, "hubs.people.problem.confirm");
         }
         try {
-            hubs.remove(me, open.hub().id(), account);
+            hubs.remove(me, hub.id(), account);
         } catch (HubAccountUnknown e) {
-            return problem(model, me, open, status, response, HttpStatus.CONFLICT, "hubs.people.problem.gone");
+            return problem(model, me, hub, status, response, HttpStatus.CONFLICT, "hubs.people.problem.gone");
         }
-        return done(open.hub(), status, redirect, "hubs.people.removing");
+        return done(hub, status, redirect, "hubs.people.removing");
     }
 
-    private void fill(Model model, SignedInPerson me, OpenHub open, @Nullable UserStatus status, int page) {
+    private void fill(Model model, SignedInPerson me, HubView hub, @Nullable UserStatus status, int page) {
         var people = workspaces.peopleOf(me.workspaceId());
-        var all = users.of(open.hub(), people);
+        var all = users.of(hub, people);
         var shown = HubUsers.filter(all, status);
         int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int number = Math.min(Math.max(page, 0), pages - 1);
         var rows = shown.subList(number * PAGE_SIZE, Math.min(shown.size(), (number + 1) * PAGE_SIZE));
-        model.addAttribute("hub", open.hub());
-        model.addAttribute("manages", open.manages());
+        model.addAttribute("hub", hub);
+        model.addAttribute("manages", hubAccess.mayManage(me, hub));
         model.addAttribute("rows", rows);
         model.addAttribute("total", shown.size());
         model.addAttribute("page", number);
@@ -225,8 +232,8 @@ class HubPeopleController {
         model.addAttribute("status", status == null ? "" : status.name());
         model.addAttribute("statuses", UserStatus.values());
         model.addAttribute("counts", HubUsers.countByStatus(all));
-        model.addAttribute("roleNames", users.roleNames(open.hub()));
-        boolean matching = open.manages() && rows.stream().anyMatch(UserRow::unmatched);
+        model.addAttribute("roleNames", users.roleNames(hub));
+        boolean matching = hubAccess.mayManage(me, hub) && rows.stream().anyMatch(UserRow::unmatched);
         model.addAttribute(
                 "people",
                 matching
@@ -240,14 +247,14 @@ class HubPeopleController {
     private String problem(
             Model model,
             SignedInPerson me,
-            OpenHub open,
+            HubView hub,
             @Nullable String status,
             HttpServletResponse response,
             HttpStatus code,
             String problem) {
         response.setStatus(code.value());
         model.addAttribute("problem", problem);
-        fill(model, me, open, filterOf(status), 0);
+        fill(model, me, hub, filterOf(status), 0);
         return "hubs/people";
     }
 
