@@ -1,5 +1,6 @@
 package io.hubwarden.web;
 
+import io.hubwarden.workspace.Permission;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceView;
 import io.hubwarden.workspace.Workspaces;
@@ -8,7 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's header shows: who is signed in, and in which workspace. */
+/** What every page's header shows: who is signed in, in which workspace, and the links they may follow. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
 
@@ -22,6 +23,12 @@ class PageModel {
     @Nullable
     SignedInPerson me(@AuthenticationPrincipal @Nullable SignedInPerson me) {
         return me;
+    }
+
+    /** Whether the header links to the audit trail. */
+    @ModelAttribute("mayReadAudit")
+    boolean mayReadAudit(@AuthenticationPrincipal @Nullable SignedInPerson me) {
+        return me != null && me.can(Permission.VIEW_AUDIT);
     }
 
     @ModelAttribute("currentWorkspace")

@@ -39,7 +39,9 @@ class AuditTrailTests {
         var email = Unique.email("ivy");
         workspaces.invite(owner.created().ownerId(), email, "Ivy", WorkspaceRole.USER);
 
-        var page = signedIn(owner.email()).open("/audit");
+        var browser = signedIn(owner.email());
+        assertThat(browser.open("/").body()).contains("href=\"/audit\"");
+        var page = browser.open("/audit");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
@@ -111,6 +113,7 @@ class AuditTrailTests {
         var owner = fixtures.aWorkspaceWithOwner();
         var user = signedIn(fixtures.anActivePerson(owner, WorkspaceRole.USER));
 
+        assertThat(user.open("/").body()).doesNotContain("href=\"/audit\"");
         assertThat(user.open("/audit").status()).isEqualTo(403);
         assertThat(user.open("/audit.csv").status()).isEqualTo(403);
     }
