@@ -120,6 +120,13 @@ final class EmbeddedDefault implements AutoCloseable {
         settings.put("hubwarden.hubs.meta.dialog-url", simulator);
         settings.put("hubwarden.hubs.meta.business-url", simulator);
         settings.put("hubwarden.hubs.meta.api-version", MetaSimulator.VERSION);
+        // The connect wizard suggests the demo business, so that connecting it takes only the Facebook sign-in.
+        settings.put(
+                "hubwarden.dashboard.connect-suggestion.label",
+                demoBusiness.business().name());
+        settings.put(
+                "hubwarden.dashboard.connect-suggestion.settings[business_id]",
+                demoBusiness.business().id());
         settings.put("hubwarden.log-format", "text");
         // A quiet console, so that the sign-in banner is what a newcomer sees; warnings and errors still show.
         settings.put("logging.level.root", "WARN");
