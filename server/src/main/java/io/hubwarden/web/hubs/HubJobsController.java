@@ -1,12 +1,16 @@
 package io.hubwarden.web.hubs;
 
+import io.hubwarden.access.AccessShares;
 import io.hubwarden.automation.JobId;
 import io.hubwarden.automation.JobNotFound;
 import io.hubwarden.automation.JobTransitionRefused;
 import io.hubwarden.automation.Jobs;
 import io.hubwarden.hub.HubView;
+import io.hubwarden.hub.Hubs;
 import io.hubwarden.workspace.SignedInPerson;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,10 +34,14 @@ class HubJobsController {
 
     private final HubAccess hubAccess;
     private final Jobs jobs;
+    private final AccessShares access;
+    private final Hubs hubs;
 
-    HubJobsController(HubAccess hubAccess, Jobs jobs) {
+    HubJobsController(HubAccess hubAccess, Jobs jobs, AccessShares access, Hubs hubs) {
         this.hubAccess = hubAccess;
         this.jobs = jobs;
+        this.access = access;
+        this.hubs = hubs;
     }
 
     @GetMapping("/hubs/{hubId}/jobs")
@@ -82,11 +90,28 @@ class HubJobsController {
         return "redirect:/hubs/" + hub.id() + "/jobs";
     }
 
+    /** The people the hub's jobs are about: memberships and hub accounts by id, as their addresses or names. */
+    private Map<String, String> subjects(HubView hub) {
+        var subjects = new HashMap<String, String>();
+        for (var summary : access.summariesOf(hub.workspaceId(), hub.id())) {
+            subjects.put(
+                    summary.membership().id().toString(), summary.membership().email());
+        }
+        for (var account : hubs.accounts(hub.id())) {
+            var email = account.email();
+            subjects.put(account.id().toString(), email == null || email.isBlank() ? account.name() : email);
+        }
+        return subjects;
+    }
+
     private void fill(Model model, SignedInPerson me, HubView hub, int page) {
         var found = jobs.jobsOf(me.workspaceId(), hub.id().value(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("hub", hub);
         model.addAttribute("manages", hubAccess.mayManage(me, hub));
-        model.addAttribute("jobs", found.getContent().stream().map(JobRow::of).toList());
+        var subjects = found.isEmpty() ? Map.<String, String>of() : subjects(hub);
+        model.addAttribute(
+                "jobs",
+                found.getContent().stream().map(job -> JobRow.of(job, subjects)).toList());
         model.addAttribute("page", found.getNumber());
         model.addAttribute("pages", Math.max(1, found.getTotalPages()));
     }

@@ -2,6 +2,7 @@ package io.hubwarden.web.hubs;
 
 import io.hubwarden.automation.Job;
 import io.hubwarden.automation.JobStatus;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,9 +26,16 @@ record JobRow(
         String finished,
         @Nullable Progress progress) {
 
-    static JobRow of(Job job) {
+    /**
+     * The row of a job.
+     *
+     * @param subjects what the hub's job subjects (membership and hub account ids) stand for, in words
+     */
+    static JobRow of(Job job, Map<String, String> subjects) {
         var failure = job.failure().orElse(null);
+        // A finished job keeps its last progress report; only a running one shows it.
         var progress = job.progress()
+                .filter(reported -> job.status() == JobStatus.RUNNING)
                 .map(reported -> new Progress(reported.done(), reported.total(), reported.label()))
                 .orElse(null);
         return new JobRow(
@@ -35,7 +43,9 @@ record JobRow(
                 job.type(),
                 job.status(),
                 job.trigger().orElse(""),
-                job.subject().orElse(""),
+                job.subject()
+                        .map(subject -> subjects.getOrDefault(subject, subject))
+                        .orElse(""),
                 job.attempts(),
                 job.maxAttempts(),
                 job.status() == JobStatus.QUEUED ? Times.text(job.nextAttemptAt()) : "",

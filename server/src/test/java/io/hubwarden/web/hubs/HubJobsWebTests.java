@@ -79,6 +79,24 @@ class HubJobsWebTests {
     }
 
     @Test
+    void anInvitationJobSaysWhomItInvites() {
+        var email = Unique.email("invitee");
+        workspaces.invite(owner.personId(), email, "Ivy Invitee", WorkspaceRole.USER);
+        var membership = access.share(
+                        owner,
+                        hub.id(),
+                        new ShareRequest(List.of(email), AccessRole.COLLABORATOR, "EMPLOYEE", List.of(), true, false))
+                .get(0);
+
+        var html = body(open(owner, "/hubs/" + hub.id() + "/jobs"));
+
+        assertThat(html)
+                .contains("<td>Invitation</td>")
+                .contains(email)
+                .doesNotContain(membership.id().toString());
+    }
+
+    @Test
     void aManagerRetriesAFailedJob() {
         var failed = aFailedSync();
         var page = body(open(owner, "/hubs/" + hub.id() + "/jobs"));
