@@ -4,6 +4,7 @@ import io.hubwarden.audit.AuditEntry;
 import io.hubwarden.audit.AuditTrail;
 import io.hubwarden.hub.HubView;
 import io.hubwarden.hub.Hubs;
+import io.hubwarden.web.CsvWriter;
 import io.hubwarden.workspace.Permission;
 import io.hubwarden.workspace.PersonView;
 import io.hubwarden.workspace.SignedInPerson;
@@ -11,7 +12,6 @@ import io.hubwarden.workspace.Workspaces;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,40 +61,27 @@ class AuditController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"hubwarden-audit.csv\"");
-        Writer out = response.getWriter();
-        Csv.row(
-                out,
-                List.of(
-                        "seq",
-                        "occurred_at",
-                        "actor_id",
-                        "actor",
-                        "action",
-                        "hub_id",
-                        "hub",
-                        "person_id",
-                        "person",
-                        "detail"));
+        var out = new CsvWriter(response.getWriter());
+        out.record(List.of(
+                "seq", "occurred_at", "actor_id", "actor", "action", "hub_id", "hub", "person_id", "person", "detail"));
         trail.each(me.workspaceId(), entry -> {
             try {
-                Csv.row(
-                        out,
-                        List.of(
-                                String.valueOf(entry.seq()),
-                                entry.occurredAt().toString(),
-                                entry.actor(),
-                                names.actor(entry.actor()),
-                                entry.action(),
-                                text(entry.hubId()),
-                                names.hub(entry.hubId()),
-                                text(entry.personId()),
-                                names.person(entry.personId()),
-                                entry.detail()));
+                out.record(List.of(
+                        String.valueOf(entry.seq()),
+                        entry.occurredAt().toString(),
+                        entry.actor(),
+                        names.actor(entry.actor()),
+                        entry.action(),
+                        text(entry.hubId()),
+                        names.hub(entry.hubId()),
+                        text(entry.personId()),
+                        names.person(entry.personId()),
+                        entry.detail()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        out.flush();
+        response.getWriter().flush();
     }
 
     private static void allowed(SignedInPerson me) {

@@ -3,10 +3,12 @@ package io.hubwarden.web.hubs;
 import io.hubwarden.access.AccessShares;
 import io.hubwarden.access.MembershipTransitionRefused;
 import io.hubwarden.access.MembershipUnknown;
+import io.hubwarden.access.SharingDenied;
 import io.hubwarden.hub.HubAccountId;
 import io.hubwarden.hub.HubAccountUnknown;
 import io.hubwarden.hub.HubView;
 import io.hubwarden.hub.Hubs;
+import io.hubwarden.web.CsvWriter;
 import io.hubwarden.workspace.PersonId;
 import io.hubwarden.workspace.PersonStatus;
 import io.hubwarden.workspace.SignedInPerson;
@@ -36,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A hub's Users table for the people it is shared with: every member with their status, the hub accounts no one
- * holds, and its CSV export; and, for the hub's Owners and Managers, resending failed or expired invitations and
+ * holds, and its CSV export; and, for the hub's Owners and Managers, revoking a person's access, resending failed or
+ * expired invitations and
  * matching, exempting or removing unmatched accounts.
  */
 @Controller
@@ -214,6 +217,31 @@ class HubPeopleController {
             return problem(model, me, hub, status, response, HttpStatus.CONFLICT, "hubs.people.problem.gone");
         }
         return done(hub, status, redirect, "hubs.people.removing");
+    }
+
+    @PostMapping("/hubs/{hubId}/people/{personId}/revoke")
+    String revoke(
+            @AuthenticationPrincipal SignedInPerson me,
+            @PathVariable("hubId") String hubId,
+            @PathVariable("personId") String personId,
+            @RequestParam(name = "confirm", defaultValue = "false") String confirm,
+            @RequestParam(name = "status", required = false) @Nullable String status,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var hub = hubAccess.managed(me, hubId);
+        var person = parse(() -> PersonId.parse(personId));
+        if (!"true".equals(confirm)) {
+            return problem(model, me, hub, status, response, HttpStatus.BAD_REQUEST, "hubs.people.problem.confirm");
+        }
+        try {
+            access.revoke(me, hub.id(), person);
+        } catch (MembershipUnknown e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such member", e);
+        } catch (SharingDenied e) {
+            return problem(model, me, hub, status, response, HttpStatus.CONFLICT, "hubs.people.problem.last-owner");
+        }
+        return done(hub, status, redirect, "hubs.people.revoked");
     }
 
     private void fill(Model model, SignedInPerson me, HubView hub, @Nullable UserStatus status, int page) {

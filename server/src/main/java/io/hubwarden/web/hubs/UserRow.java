@@ -33,6 +33,11 @@ record UserRow(
         return personId != null && status.resendable();
     }
 
+    /** Whether a manager may end this person's access: it holds or is being given a seat, or shows the hub only. */
+    public boolean revocable() {
+        return personId != null && status.revocable();
+    }
+
     /** Whether a manager may match, exempt or remove this account. */
     public boolean unmatched() {
         return accountId != null && status == UserStatus.UNMATCHED;

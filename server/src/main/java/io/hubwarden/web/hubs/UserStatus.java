@@ -49,6 +49,11 @@ enum UserStatus {
         return this == INVITE_FAILED || this == INVITE_EXPIRED;
     }
 
+    /** Whether a membership in this status still grants access that can be revoked. */
+    public boolean revocable() {
+        return this != UNMATCHED && this != EXEMPTED && this != REMOVING && this != REMOVED;
+    }
+
     /** The message key of its words. */
     public String key() {
         return "hubs.people.status." + name();

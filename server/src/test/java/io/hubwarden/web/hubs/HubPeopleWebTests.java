@@ -295,6 +295,34 @@ class HubPeopleWebTests {
     }
 
     @Test
+    void aManagerRevokesAPersonsAccessAndTheHubTakesTheInvitationBack() {
+        var colleague = colleague("Rita Revoked");
+        share(colleague, AccessRole.COLLABORATOR);
+        awaitStatus(colleague, MembershipStatus.INVITED);
+        var path = "/hubs/" + hub.id() + "/people/" + colleague.personId() + "/revoke";
+
+        var unconfirmed = post(owner, path, "confirm", "");
+        var confirmed = post(owner, path, "confirm", "true");
+
+        assertThat(unconfirmed).hasStatus(400);
+        assertThat(confirmed).hasStatus3xxRedirection();
+        awaitStatus(colleague, MembershipStatus.REMOVED);
+        assertThat(meta.pendingRequests(business.id()))
+                .noneMatch(request -> request.email().equalsIgnoreCase(colleague.email()));
+        assertThat(body(open(owner, "/hubs/" + hub.id() + "/people?status=REMOVED")))
+                .contains(cell(colleague.email()));
+    }
+
+    @Test
+    void theHubsLastOwnerKeepsTheirAccessAndThePageSaysWhy() {
+        var refused = post(owner, "/hubs/" + hub.id() + "/people/" + owner.personId() + "/revoke", "confirm", "true");
+
+        assertThat(refused).hasStatus(409);
+        assertThat(body(refused)).contains("A hub keeps at least one Owner");
+        assertThat(access.roleOn(hub.id(), owner.personId())).isPresent();
+    }
+
+    @Test
     void aCollaboratorSeesThePeopleButNoActionsAndCannotPostThem() {
         var collaborator = colleague("Col Laborator");
         share(collaborator, AccessRole.COLLABORATOR);
@@ -313,6 +341,13 @@ class HubPeopleWebTests {
                 .hasStatus(403);
         assertThat(post(collaborator, "/hubs/" + hub.id() + "/people/" + owner.personId() + "/resend", "status", ""))
                 .hasStatus(403);
+        assertThat(post(
+                        collaborator,
+                        "/hubs/" + hub.id() + "/people/" + owner.personId() + "/revoke",
+                        "confirm",
+                        "true"))
+                .hasStatus(403);
+        assertThat(body(page)).doesNotContain("/revoke");
         assertThat(account(strangerEmail).unmatched()).isTrue();
     }
 

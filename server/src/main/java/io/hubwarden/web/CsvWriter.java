@@ -1,4 +1,4 @@
-package io.hubwarden.web.hubs;
+package io.hubwarden.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -9,15 +9,15 @@ import java.util.List;
  * quoted with quotes doubled. A cell that a spreadsheet would read as a formula (it starts with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return) is written after an apostrophe, so it shows as text.
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void record(List<String> cells) throws IOException {
+    public void record(List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -28,7 +28,7 @@ final class CsvWriter {
     }
 
     /** One cell as written: neutralised, then quoted when it needs to be. */
-    static String cell(String value) {
+    public static String cell(String value) {
         var text = inert(value);
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
             return text;

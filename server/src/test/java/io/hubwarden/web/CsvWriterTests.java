@@ -1,4 +1,4 @@
-package io.hubwarden.web.hubs;
+package io.hubwarden.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
