@@ -1,0 +1,150 @@
+package io.hubwarden.bench;
+
+import io.hubwarden.access.AccessRole;
+import io.hubwarden.access.AccessShares;
+import io.hubwarden.access.ShareRequest;
+import io.hubwarden.simulator.Fault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.env.Environment;
+
+/**
+ * One share of a Meta hub with N people, until every INVITE_USER job has succeeded and every person's "shared with
+ * you" mail is in the mailbox: invites per second end to end, share-to-invited latency, peak heap and RSS. With
+ * {@code --hub-latency=50ms} every invitation call of the simulator takes that long, to show that throughput is then
+ * bound by the hub and by the per-hub concurrency setting, not by Hubwarden.
+ */
+final class FanOut {
+
+    static final double TARGET_INVITES_PER_SECOND = 1_200;
+
+    private FanOut() {}
+
+    static void run(Options options, Report report) {
+        try (var stack = Stack.start(options)) {
+            run(stack, options, report);
+        }
+    }
+
+    static void run(Stack stack, Options options, Report report) {
+        int people = options.integer("people", 1_000);
+        var latency = options.duration("hub-latency", Duration.ZERO);
+        report.machine(
+                "fanout, " + people + " people, hub latency " + latency.toMillis() + " ms",
+                stack.database().kind(),
+                stack.dataSource());
+        var seeds = new Seeds(stack);
+        var owner = seeds.owner();
+        var hub = seeds.connect(
+                owner, seeds.business(owner, "Fan-out Ads " + Instant.now().toEpochMilli()));
+        seeds.awaitJobs(hub.id(), "SYNC", Duration.ofMinutes(2));
+        var emails = new ArrayList<String>(people);
+        String domain = "fanout" + Instant.now().toEpochMilli() + ".test";
+        for (int i = 0; i < people; i++) {
+            emails.add(String.format(Locale.ROOT, "person%06d@%s", i, domain));
+        }
+        seeds.people(owner.workspaceId(), emails);
+        if (!latency.isZero()) {
+            stack.meta().injectFault("POST", "/*/business_users", Fault.latency(latency), Integer.MAX_VALUE);
+        }
+        int mailsBefore = stack.mailbox().mails().size();
+        var jdbc = stack.jdbc();
+
+        try (var memory = MemoryWatch.start()) {
+            double cpuBefore = MemoryWatch.cpuSeconds();
+            var sharedAt = Instant.now();
+            long start = System.nanoTime();
+            stack.bean(AccessShares.class)
+                    .share(
+                            owner,
+                            hub.id(),
+                            new ShareRequest(emails, AccessRole.COLLABORATOR, "EMPLOYEE", List.of(), true, false));
+            double shareSeconds = (System.nanoTime() - start) / 1e9;
+            double shareCpu = MemoryWatch.cpuSeconds() - cpuBefore;
+            var deadline = System.nanoTime()
+                    + Duration.ofSeconds(Math.max(120, people / 20)).toNanos();
+            int finished = 0;
+            int mails = 0;
+            double mailsSeconds = 0;
+            while (finished < people || mails < people) {
+                if (System.nanoTime() > deadline) {
+                    report.line("  gave up: %d of %d invitations finished, %d mails", finished, people, mails);
+                    break;
+                }
+                Seeds.pause(Duration.ofMillis(100));
+                Integer done = jdbc.queryForObject(
+                        "select count(*) from job where hub_id = ? and type = 'INVITE_USER'"
+                                + " and status in ('SUCCEEDED', 'FAILED', 'CANCELLED')",
+                        Integer.class,
+                        hub.id().value());
+                finished = done == null ? 0 : done;
+                if (mails < people) {
+                    mails = stack.mailbox().mails().size() - mailsBefore;
+                    mailsSeconds = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            double cpu = MemoryWatch.cpuSeconds() - cpuBefore;
+            Integer succeeded = jdbc.queryForObject(
+                    "select count(*) from job where hub_id = ? and type = 'INVITE_USER' and status = 'SUCCEEDED'",
+                    Integer.class,
+                    hub.id().value());
+            var lastInvited = jdbc.queryForObject(
+                    "select max(finished_at) from job where hub_id = ? and type = 'INVITE_USER'",
+                    java.sql.Timestamp.class,
+                    hub.id().value());
+            double invitedSeconds = lastInvited == null
+                    ? Double.NaN
+                    : Duration.between(sharedAt, lastInvited.toInstant()).toNanos() / 1e9;
+            var latencies = jdbc
+                    .queryForList(
+                            "select status_changed_at from membership where hub_id = ? and status = 'INVITED'",
+                            java.sql.Timestamp.class,
+                            hub.id().value())
+                    .stream()
+                    .mapToDouble(
+                            at -> Duration.between(sharedAt, at.toInstant()).toNanos() / 1e6)
+                    .sorted()
+                    .toArray();
+            double endToEnd = Math.max(invitedSeconds, mailsSeconds);
+            report.figure("share call (all people, one transaction)", shareSeconds * 1000, "ms");
+            report.figure("  CPU per person in the share call", shareCpu * 1000 / people, "ms");
+            report.figure("CPU per invitation, end to end (all threads)", cpu * 1000 / people, "ms");
+            report.figure(
+                    "  so at most, with every core busy",
+                    Runtime.getRuntime().availableProcessors() * people / cpu,
+                    "invites/s");
+            report.figure("invitation jobs succeeded", succeeded == null ? 0 : succeeded, "of " + people);
+            report.figure("memberships INVITED", latencies.length, "of " + people);
+            report.figure("shared-with-you mails received", mails, "of " + people);
+            report.figure("last invitation done after", invitedSeconds, "s");
+            report.figure("last mail received after (+-0.1 s)", mailsSeconds, "s");
+            report.figure("share-to-invited latency p50", percentile(latencies, 0.50), "ms");
+            report.figure("share-to-invited latency p99", percentile(latencies, 0.99), "ms");
+            report.figure("peak heap in use (whole process)", memory.peakHeapMib(), "MiB");
+            report.figure("peak RSS (whole process)", MemoryWatch.peakRssMib(), "MiB");
+            if (latency.isZero()) {
+                report.atLeast(
+                        "invites/s end to end (mail included)", people / endToEnd, TARGET_INVITES_PER_SECOND, "/s");
+            } else {
+                report.figure("invites/s end to end (mail included)", people / endToEnd, "/s");
+                int concurrency = Integer.parseInt(
+                        stack.bean(Environment.class).getProperty("hubwarden.automation.hub-concurrency", "4"));
+                report.line(
+                        "  the hub's bound: %d calls at once per hub x 1000 / %d ms = %.0f invites/s at most",
+                        concurrency, latency.toMillis(), concurrency * 1000.0 / latency.toMillis());
+            }
+        }
+        stack.meta().clearFaults();
+    }
+
+    static double percentile(double[] sorted, double fraction) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(fraction * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
