@@ -250,11 +250,16 @@ public class Job {
     /** The handler saved where to resume, such as a page cursor, so that a later attempt need not start over. */
     void checkpointed(String resumeFrom, Instant now) {
         requireStatus(JobStatus.RUNNING, "checkpointed");
+        requireCheckpoint(resumeFrom);
+        checkpoint = resumeFrom;
+        updatedAt = now;
+    }
+
+    /** A checkpoint fits its column: at most 2000 characters. */
+    static void requireCheckpoint(String resumeFrom) {
         if (resumeFrom.length() > 2000) {
             throw new IllegalArgumentException("a checkpoint is at most 2000 characters");
         }
-        checkpoint = resumeFrom;
-        updatedAt = now;
     }
 
     /** Whether the given worker still holds this job's lease. */
