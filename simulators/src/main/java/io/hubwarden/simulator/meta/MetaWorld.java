@@ -44,6 +44,9 @@ final class MetaWorld {
     private final Map<String, Map<String, String>> appScopedIds = new HashMap<>();
     private final Map<String, String> personByAppScopedId = new HashMap<>();
     final Map<String, BusinessUser> businessUsers = new LinkedHashMap<>();
+    /** The business user id of each seat, keyed by {@link #seat}: every Graph call looks up its caller's seat. */
+    private final Map<String, String> seats = new HashMap<>();
+
     final Map<String, SystemUser> systemUsers = new LinkedHashMap<>();
     final Map<String, RoleRequest> roleRequests = new LinkedHashMap<>();
     private final Map<String, String> requestByInviteToken = new HashMap<>();
@@ -88,6 +91,7 @@ final class MetaWorld {
         appScopedIds.clear();
         personByAppScopedId.clear();
         businessUsers.clear();
+        seats.clear();
         systemUsers.clear();
         roleRequests.clear();
         requestByInviteToken.clear();
@@ -197,14 +201,17 @@ final class MetaWorld {
         BusinessUser user = new BusinessUser(
                 newId(), businessId, person.id(), email, person.name(), role, roleTasks(role, tasks), now());
         businessUsers.put(user.id(), user);
+        seats.put(seat(person.id(), businessId), user.id());
         return user;
     }
 
     Optional<BusinessUser> seatOf(String personId, String businessId) {
-        return businessUsers.values().stream()
-                .filter(user ->
-                        user.personId().equals(personId) && user.businessId().equals(businessId))
-                .findFirst();
+        String id = seats.get(seat(personId, businessId));
+        return id == null ? Optional.empty() : Optional.ofNullable(businessUsers.get(id));
+    }
+
+    private static String seat(String personId, String businessId) {
+        return personId + "|" + businessId;
     }
 
     List<BusinessUser> businessUsersOf(String businessId) {
@@ -251,7 +258,10 @@ final class MetaWorld {
     }
 
     void removeBusinessUser(String id) {
-        businessUsers.remove(id);
+        BusinessUser removed = businessUsers.remove(id);
+        if (removed != null) {
+            seats.remove(seat(removed.personId(), removed.businessId()));
+        }
         assignments.values().forEach(byUser -> byUser.remove(id));
     }
 
@@ -395,6 +405,7 @@ final class MetaWorld {
                 request.tasks(),
                 now());
         businessUsers.put(user.id(), user);
+        seats.put(seat(person.id(), request.businessId()), user.id());
         return user;
     }
 
