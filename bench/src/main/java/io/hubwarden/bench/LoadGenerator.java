@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * An open-loop HTTP/1.1 load generator over keep-alive loopback sockets, light on the shared CPU: requests are due
  * at a fixed rate, spread over the connections, and each one's latency counts from when it was due, not from when
- * it could be sent, so that a server falling behind shows in the percentiles instead of slowing the generator.
+ * it could be sent, so that a server falling behind shows in the percentiles instead of slowing the generator. A
+ * step ends on time: requests still due then are never sent, and the achieved rate falls short of the one asked.
  */
 final class LoadGenerator {
 
@@ -123,7 +124,8 @@ final class LoadGenerator {
                         long step = interval * connections;
                         @org.jspecify.annotations.Nullable Socket socket = null;
                         @org.jspecify.annotations.Nullable DataInputStream in = null;
-                        while (due < end) {
+                        // A server that falls behind does not stretch the step: what is not sent by its end is lost.
+                        while (due < end && System.nanoTime() < end) {
                             long wait = due - System.nanoTime();
                             if (wait > 0) {
                                 LockSupport.parkNanos(wait);
