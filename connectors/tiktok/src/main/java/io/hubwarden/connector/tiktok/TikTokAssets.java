@@ -21,7 +21,9 @@ import java.util.Set;
 /**
  * Ad accounts (advertisers), catalogs and pixels of the Business Center. TikTok gives a person one role per asset,
  * not a set of tasks: a grant is a single role ({@code ADMIN}, {@code OPERATOR}, {@code ANALYST} on ad accounts;
- * {@code ADMIN}, {@code AD_PROMOTE} on catalogs), and pixels are listed but not assigned to people.
+ * {@code ADMIN}, {@code AD_PROMOTE} on catalogs, each listed from the most to the least powerful), and pixels are
+ * listed but not assigned to people. A grant of several roles, which is what uniting several shares yields, assigns
+ * the most powerful of them.
  */
 final class TikTokAssets implements AssetAccess {
 
@@ -101,9 +103,9 @@ final class TikTokAssets implements AssetAccess {
     }
 
     /**
-     * Assigns exactly one role.
+     * Assigns one role: the given one, or the most powerful of several.
      *
-     * @throws HubRejected without asking TikTok if the set holds more than one role, or the kind takes none
+     * @throws HubRejected without asking TikTok if the kind takes no people or a role is not TikTok's
      */
     @Override
     public void grant(ServiceCredential credential, AssetRef asset, HubUserId user, Set<String> tasks) {
@@ -114,12 +116,21 @@ final class TikTokAssets implements AssetAccess {
         if (field == null) {
             throw new HubRejected("40002", "TikTok assigns no people to " + type(asset.kind()) + " assets", null);
         }
-        if (tasks.size() != 1) {
-            throw new HubRejected("40002", "TikTok gives a person one role per asset, not " + tasks.size(), null);
+        List<String> roles = rolesOf(asset.kind());
+        if (!roles.containsAll(tasks)) {
+            throw new HubRejected("40002", "TikTok's roles on " + type(asset.kind()) + " assets are " + roles, null);
         }
         Map<String, Object> body = body(asset, user);
-        body.put(field, tasks.iterator().next());
+        body.put(field, roles.stream().filter(tasks::contains).findFirst().orElseThrow());
         api.post("bc/asset/assign", body, credential.token());
+    }
+
+    private static List<String> rolesOf(AssetKind kind) {
+        return KINDS.stream()
+                .filter(tasks -> tasks.kind() == kind)
+                .findFirst()
+                .map(AssetTasks::tasks)
+                .orElse(List.of());
     }
 
     @Override

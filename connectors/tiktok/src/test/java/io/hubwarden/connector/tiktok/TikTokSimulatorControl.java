@@ -140,10 +140,10 @@ final class TikTokSimulatorControl implements HubSimulatorControl {
         }
     }
 
-    /** Two roles at once on an ad account: TikTok's assign takes a single advertiser_role. */
+    /** A catalog role on an ad account: TikTok's advertiser roles are ADMIN, OPERATOR and ANALYST. */
     @Override
     public Optional<Set<String>> refusedTaskSet(AssetKind kind) {
-        return kind == AssetKind.AD_ACCOUNT ? Optional.of(Set.of("ADMIN", "ANALYST")) : Optional.empty();
+        return kind == AssetKind.AD_ACCOUNT ? Optional.of(Set.of("AD_PROMOTE")) : Optional.empty();
     }
 
     /** TikTok does not publish the lifetime; the simulator's is 30 days. */
