@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param state what the card says
  * @param status the membership's precise status
  * @param note what failed or what the card waits for, and what to do; {@code null} when nothing
- * @param consoleUrl the hub's own console for the business (Meta Business Manager), or {@code null}
+ * @param consoleUrl the hub's own console for the business (Meta Business Manager, TikTok Business Center), or {@code null}
  * @param assets the assets the person holds with their tasks; empty until connected
  */
 public record TenantCard(

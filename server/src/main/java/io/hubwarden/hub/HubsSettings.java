@@ -18,13 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * from the connect form.
  *
  * @param meta the Meta app ({@code hubwarden.hubs.meta.*})
+ * @param tiktok the TikTok app ({@code hubwarden.hubs.tiktok.*})
  * @param sync how and when hubs are synced ({@code hubwarden.hubs.sync.*})
  */
 @ConfigurationProperties("hubwarden.hubs")
-record HubsSettings(@DefaultValue Meta meta, @DefaultValue Sync sync) {
+record HubsSettings(
+        @DefaultValue Meta meta,
+        @DefaultValue TikTok tiktok,
+        @DefaultValue Sync sync) {
 
     private static final Set<String> META_OWNED =
             Set.of("app_id", "app_secret", "graph_base_url", "dialog_base_url", "api_version", "login_config_id");
+    private static final Set<String> TIKTOK_OWNED = Set.of("app_id", "secret", "api_base_url", "auth_page_url");
 
     /**
      * The Meta app Hubwarden signs in with.
@@ -51,6 +56,33 @@ record HubsSettings(@DefaultValue Meta meta, @DefaultValue Sync sync) {
         public String toString() {
             return "Meta[appId=" + appId + ", appSecret=" + (appSecret == null ? "unset" : "***") + ", graphUrl="
                     + graphUrl + ", dialogUrl=" + dialogUrl + ", apiVersion=" + apiVersion + "]";
+        }
+    }
+
+    /**
+     * The TikTok API for Business app Hubwarden signs in with.
+     *
+     * @param appId the app id ({@code HUBWARDEN_TIKTOK_APP_ID}); TikTok hubs cannot be connected without it
+     * @param secret the app secret
+     * @param apiUrl where the Business API answers
+     * @param authUrl the authorization page browsers are sent to
+     * @param businessUrl TikTok Business Center, for links on pages and cards
+     */
+    record TikTok(
+            @Nullable String appId,
+            @Nullable String secret,
+            @DefaultValue("https://business-api.tiktok.com") URI apiUrl,
+
+            @DefaultValue("https://business-api.tiktok.com/portal/auth")
+            URI authUrl,
+
+            @DefaultValue("https://business.tiktok.com") URI businessUrl) {
+
+        /** Keeps the app secret out of logs. */
+        @Override
+        public String toString() {
+            return "TikTok[appId=" + appId + ", secret=" + (secret == null ? "unset" : "***") + ", apiUrl=" + apiUrl
+                    + ", authUrl=" + authUrl + "]";
         }
     }
 
@@ -83,6 +115,9 @@ record HubsSettings(@DefaultValue Meta meta, @DefaultValue Sync sync) {
      * (present or not): the connect form asks only for the others.
      */
     InstallationSettings installation(HubKind kind) {
+        if (kind == HubKind.TIKTOK_BUSINESS_CENTER) {
+            return tiktokInstallation();
+        }
         if (kind != HubKind.META_BUSINESS_MANAGER) {
             return new InstallationSettings(HubSettings.empty(), Set.of(), null);
         }
@@ -95,6 +130,16 @@ record HubsSettings(@DefaultValue Meta meta, @DefaultValue Sync sync) {
         put(values, "login_config_id", meta.loginConfigId());
         var console = meta.businessUrl().toString().replaceFirst("/$", "") + "/settings/?business_id={business}";
         return new InstallationSettings(HubSettings.of(values), META_OWNED, console);
+    }
+
+    private InstallationSettings tiktokInstallation() {
+        Map<String, String> values = new HashMap<>();
+        put(values, "app_id", tiktok.appId());
+        put(values, "secret", tiktok.secret());
+        put(values, "api_base_url", tiktok.apiUrl().toString());
+        put(values, "auth_page_url", tiktok.authUrl().toString());
+        var console = tiktok.businessUrl().toString().replaceFirst("/$", "") + "/manage/overview?org_id={business}";
+        return new InstallationSettings(HubSettings.of(values), TIKTOK_OWNED, console);
     }
 
     /** Every kind's installation settings. */

@@ -7,6 +7,7 @@ import io.hubwarden.automation.Jobs;
 import io.hubwarden.connector.HubKind;
 import io.hubwarden.simulator.meta.Business;
 import io.hubwarden.simulator.meta.MetaSimulator;
+import io.hubwarden.simulator.tiktok.BusinessCenter;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceId;
 import io.hubwarden.workspace.WorkspaceRole;
@@ -68,6 +69,24 @@ public final class HubFixtures {
                 Map.of("business_id", business.business().id()));
     }
 
+    /**
+     * A TikTok Business Center whose Admin is the TikTok for Business account of {@code admin}'s e-mail address, and
+     * that account's access token for Hubwarden's app.
+     */
+    public TikTokCenter aTikTokBusinessCenterRunBy(SignedInPerson admin) {
+        var tiktok = TestTikTokSimulator.get();
+        var center = tiktok.seedBusinessCenter(Unique.name("Acme Ads"));
+        tiktok.seedAccount(admin.email(), admin.displayName(), "pw");
+        tiktok.addMember(center.bcId(), admin.email(), "ADMIN");
+        return new TikTokCenter(center, tiktok.accessToken(admin.email(), TestTikTokSimulator.APP_ID));
+    }
+
+    /** The connection a person would type in the wizard for the Business Center. */
+    public static HubConnection connectionTo(TikTokCenter center) {
+        return new HubConnection(
+                HubKind.TIKTOK_BUSINESS_CENTER, "TikTok " + center.center().name(), Map.of("bc_id", center.id()));
+    }
+
     /** A hub connected by token, with its first sync applied. */
     public HubView aSyncedHub(SignedInPerson owner, MetaBusiness business) {
         var hub = hubs.connectWithToken(owner, connectionTo(business), business.token());
@@ -116,6 +135,14 @@ public final class HubFixtures {
 
         public String id() {
             return business.id();
+        }
+    }
+
+    /** A TikTok Business Center and its Admin's access token. */
+    public record TikTokCenter(BusinessCenter center, String token) {
+
+        public String id() {
+            return center.bcId();
         }
     }
 }

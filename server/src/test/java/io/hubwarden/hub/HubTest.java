@@ -19,5 +19,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
-@ContextConfiguration(initializers = MetaSimulatorSettings.class)
+@ContextConfiguration(initializers = SimulatorSettings.class)
 public @interface HubTest {}

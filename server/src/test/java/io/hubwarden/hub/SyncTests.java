@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Syncs read the simulator two items per page (see {@link MetaSimulatorSettings}), so each crosses pages. */
+/** Syncs read the simulator two items per page (see {@link SimulatorSettings}), so each crosses pages. */
 @HubTest
 class SyncTests {
 
