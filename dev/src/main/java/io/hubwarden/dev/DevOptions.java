@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param mailboxPort the mailbox's web page
  * @param metaPort the Meta simulator's HTTP port
  * @param metaHttpsPort the Meta simulator's HTTPS port, -1 for none
+ * @param tiktokPort the TikTok simulator's HTTP port
  * @param dataDirectory where the database, the master key and the demo sign-in live
  * @param serverArguments what the server gets as command-line arguments
  */
@@ -27,11 +28,12 @@ record DevOptions(
         int mailboxPort,
         int metaPort,
         int metaHttpsPort,
+        int tiktokPort,
         Path dataDirectory,
         List<String> serverArguments) {
 
     DevOptions {
-        for (int value : new int[] {port, smtpPort, mailboxPort, metaPort}) {
+        for (int value : new int[] {port, smtpPort, mailboxPort, metaPort, tiktokPort}) {
             if (value < 1 || value > 65_535) {
                 throw new IllegalArgumentException("ports are numbers from 1 to 65535, not " + value);
             }
@@ -71,13 +73,14 @@ record DevOptions(
                 port(values, Option.MAILBOX_PORT),
                 port(values, Option.META_PORT),
                 port(values, Option.META_HTTPS_PORT),
+                port(values, Option.TIKTOK_PORT),
                 Path.of(values.getOrDefault(Option.DATA.flag, Option.DATA.fallback)),
                 rest);
     }
 
     /** These options with another data directory. */
     DevOptions withDataDirectory(Path value) {
-        return new DevOptions(port, smtpPort, mailboxPort, metaPort, metaHttpsPort, value, serverArguments);
+        return new DevOptions(port, smtpPort, mailboxPort, metaPort, metaHttpsPort, tiktokPort, value, serverArguments);
     }
 
     private static int port(Map<String, String> values, Option option) {
@@ -97,6 +100,7 @@ record DevOptions(
         MAILBOX_PORT("mailbox-port", "HUBWARDEN_DEV_MAILBOX_PORT", "8025"),
         META_PORT("meta-port", "HUBWARDEN_DEV_META_PORT", "8090"),
         META_HTTPS_PORT("meta-https-port", "HUBWARDEN_DEV_META_HTTPS_PORT", "8443"),
+        TIKTOK_PORT("tiktok-port", "HUBWARDEN_DEV_TIKTOK_PORT", "8095"),
         DATA("data", "HUBWARDEN_DEV_DATA", "data");
 
         final String flag;

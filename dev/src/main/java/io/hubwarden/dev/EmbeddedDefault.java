@@ -3,6 +3,7 @@ package io.hubwarden.dev;
 import io.hubwarden.Hubwarden;
 import io.hubwarden.simulator.mail.Mailbox;
 import io.hubwarden.simulator.meta.MetaSimulator;
+import io.hubwarden.simulator.tiktok.TikTokSimulator;
 import io.hubwarden.workspace.Workspaces;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,14 +18,17 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded default in one JVM: the mailbox, the Meta simulator with the demo business, and the server on an H2
- * file database in the data directory, with the demo workspace. Everything listens on 127.0.0.1 only.
+ * The embedded default in one JVM: the mailbox, the Meta simulator with the demo business, the TikTok simulator with
+ * the demo Business Center, and the server on an H2 file database in the data directory, with the demo workspace.
+ * Everything listens on 127.0.0.1 only.
  */
 final class EmbeddedDefault implements AutoCloseable {
 
     private final Mailbox mailbox;
     private final MetaSimulator meta;
     private final DemoBusiness demoBusiness;
+    private final TikTokSimulator tiktok;
+    private final DemoBusinessCenter demoCenter;
     private final ConfigurableApplicationContext server;
     private final DemoWorkspace workspace;
     private final URI serverUrl;
@@ -34,6 +38,8 @@ final class EmbeddedDefault implements AutoCloseable {
             Mailbox mailbox,
             MetaSimulator meta,
             DemoBusiness demoBusiness,
+            TikTokSimulator tiktok,
+            DemoBusinessCenter demoCenter,
             ConfigurableApplicationContext server,
             DemoWorkspace workspace,
             URI serverUrl,
@@ -41,6 +47,8 @@ final class EmbeddedDefault implements AutoCloseable {
         this.mailbox = mailbox;
         this.meta = meta;
         this.demoBusiness = demoBusiness;
+        this.tiktok = tiktok;
+        this.demoCenter = demoCenter;
         this.server = server;
         this.workspace = workspace;
         this.serverUrl = serverUrl;
@@ -56,6 +64,7 @@ final class EmbeddedDefault implements AutoCloseable {
         var serverUrl = URI.create("http://127.0.0.1:" + options.port());
         @Nullable Mailbox mailbox = null;
         @Nullable MetaSimulator meta = null;
+        @Nullable TikTokSimulator tiktok = null;
         @Nullable ConfigurableApplicationContext server = null;
         try {
             mailbox = Mailbox.start(options.smtpPort(), options.mailboxPort());
@@ -64,20 +73,38 @@ final class EmbeddedDefault implements AutoCloseable {
                     .withHttpsPort(options.metaHttpsPort())
                     .withSmtp("127.0.0.1", mailbox.smtpPort()));
             var demoBusiness = DemoBusiness.seed(meta, serverUrl);
+            tiktok = TikTokSimulator.start(TikTokSimulator.Options.defaults()
+                    .withPort(options.tiktokPort())
+                    .withSmtp("127.0.0.1", mailbox.smtpPort()));
+            var demoCenter = DemoBusinessCenter.seed(tiktok, serverUrl);
             var application = new SpringApplication(Hubwarden.class);
-            application.addListeners(new EmbeddedSettings(settings(options, serverUrl, mailbox, meta, demoBusiness)));
+            var settings = settings(options, serverUrl, mailbox, meta, demoBusiness);
+            settings.putAll(tiktokSettings(tiktok, demoCenter));
+            application.addListeners(new EmbeddedSettings(settings));
             server = application.run(options.serverArguments().toArray(String[]::new));
             var workspace =
                     DemoWorkspace.ensure(server.getBean(Workspaces.class), options.dataDirectory(), new SecureRandom());
             var started = new EmbeddedDefault(
-                    mailbox, meta, demoBusiness, server, workspace, serverUrl, options.dataDirectory());
+                    mailbox,
+                    meta,
+                    demoBusiness,
+                    tiktok,
+                    demoCenter,
+                    server,
+                    workspace,
+                    serverUrl,
+                    options.dataDirectory());
             mailbox = null;
             meta = null;
+            tiktok = null;
             server = null;
             return started;
         } finally {
             if (server != null) {
                 server.close();
+            }
+            if (tiktok != null) {
+                tiktok.close();
             }
             if (meta != null) {
                 meta.close();
@@ -133,6 +160,18 @@ final class EmbeddedDefault implements AutoCloseable {
         return settings;
     }
 
+    /** The server's settings for the TikTok app, pointed at the embedded TikTok simulator. */
+    static Map<String, Object> tiktokSettings(TikTokSimulator tiktok, DemoBusinessCenter demoCenter) {
+        var simulator = tiktok.baseUrl().toString();
+        var settings = new HashMap<String, Object>();
+        settings.put("hubwarden.hubs.tiktok.app-id", demoCenter.appId());
+        settings.put("hubwarden.hubs.tiktok.secret", demoCenter.secret());
+        settings.put("hubwarden.hubs.tiktok.api-url", simulator);
+        settings.put("hubwarden.hubs.tiktok.auth-url", simulator + "/portal/auth");
+        settings.put("hubwarden.hubs.tiktok.business-url", simulator);
+        return settings;
+    }
+
     URI serverUrl() {
         return serverUrl;
     }
@@ -151,6 +190,14 @@ final class EmbeddedDefault implements AutoCloseable {
 
     DemoBusiness demoBusiness() {
         return demoBusiness;
+    }
+
+    TikTokSimulator tiktok() {
+        return tiktok;
+    }
+
+    DemoBusinessCenter demoCenter() {
+        return demoCenter;
     }
 
     DemoWorkspace workspace() {
@@ -182,15 +229,21 @@ final class EmbeddedDefault implements AutoCloseable {
                         + ")",
                 "      Facebook sign-in with Full control  " + owner.email() + " / " + owner.password(),
                 "      Facebook sign-in of the colleague   " + colleague.email() + " / " + colleague.password(),
+                "    TikTok      " + tiktok.baseUrl() + " (Business Center \""
+                        + demoCenter.businessCenter().name() + "\", id "
+                        + demoCenter.businessCenter().bcId() + ")",
+                "      TikTok sign-in as Admin             " + owner.email() + " / " + owner.password(),
+                "      TikTok sign-in of the colleague     " + colleague.email() + " / " + colleague.password(),
                 "",
                 "  Data lives in " + dataDirectory + " (delete it to start afresh). Stop with Ctrl+C.",
                 "");
     }
 
-    /** Stops the server, then the simulator and the mailbox. Idempotent. */
+    /** Stops the server, then the simulators and the mailbox. Idempotent. */
     @Override
     public void close() {
         server.close();
+        tiktok.close();
         meta.close();
         mailbox.close();
     }

@@ -18,6 +18,7 @@ class DevOptionsTests {
         assertThat(options.mailboxPort()).isEqualTo(8025);
         assertThat(options.metaPort()).isEqualTo(8090);
         assertThat(options.metaHttpsPort()).isEqualTo(8443);
+        assertThat(options.tiktokPort()).isEqualTo(8095);
         assertThat(options.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(options.serverArguments()).isEmpty();
     }
@@ -29,6 +30,17 @@ class DevOptionsTests {
 
         assertThat(options.port()).isEqualTo(9080);
         assertThat(options.metaPort()).isEqualTo(7090);
+    }
+
+    @Test
+    void theTikTokSimulatorsPortIsAnOptionToo() {
+        var options =
+                DevOptions.parse(new String[] {"--tiktok-port=9095"}, Map.of("HUBWARDEN_DEV_TIKTOK_PORT", "7095"));
+
+        assertThat(options.tiktokPort()).isEqualTo(9095);
+        assertThat(DevOptions.parse(new String[0], Map.of("HUBWARDEN_DEV_TIKTOK_PORT", "7095"))
+                        .tiktokPort())
+                .isEqualTo(7095);
     }
 
     @Test

@@ -95,7 +95,9 @@ class EmbeddedDefaultTests {
                         DemoBusiness.OWNER.password())
                 .contains(
                         embedded.mailboxUrl().toString(),
-                        embedded.meta().baseUrl().toString());
+                        embedded.meta().baseUrl().toString(),
+                        embedded.tiktok().baseUrl().toString(),
+                        embedded.demoCenter().businessCenter().bcId());
     }
 
     @Test
@@ -122,6 +124,26 @@ class EmbeddedDefaultTests {
                 .noneSatisfy(user -> assertThat(user.email()).isEqualTo(DemoBusiness.COLLEAGUE.email()));
         assertThat(meta.pendingRequests(business.id())).isNotEmpty();
         assertThat(meta.assets(business.id())).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void theTikTokSimulatorHoldsTheDemoBusinessCenterAndTheServerCanConnectIt() {
+        var tiktok = embedded.tiktok();
+        var center = embedded.demoCenter().businessCenter();
+        var hubs = embedded.server().getBean(io.hubwarden.hub.Hubs.class);
+
+        assertThat(tiktok.businessCenters()).extracting("name").containsExactly("Acme Ads");
+        assertThat(tiktok.members(center.bcId()))
+                .anySatisfy(row -> {
+                    assertThat(row.email()).isEqualTo(DemoBusiness.OWNER.email());
+                    assertThat(row.userRole()).isEqualTo("ADMIN");
+                })
+                .noneSatisfy(row -> assertThat(row.email()).isEqualTo(DemoBusiness.COLLEAGUE.email()));
+        assertThat(tiktok.account(DemoBusiness.COLLEAGUE.email())).isPresent();
+        assertThat(hubs.connectableKinds())
+                .contains(
+                        io.hubwarden.connector.HubKind.META_BUSINESS_MANAGER,
+                        io.hubwarden.connector.HubKind.TIKTOK_BUSINESS_CENTER);
     }
 
     @Test

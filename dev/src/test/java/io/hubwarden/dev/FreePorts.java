@@ -13,7 +13,7 @@ final class FreePorts {
     private FreePorts() {}
 
     static DevOptions options(Path dataDirectory) {
-        return new DevOptions(free(), free(), free(), free(), -1, dataDirectory, List.of());
+        return new DevOptions(free(), free(), free(), free(), -1, free(), dataDirectory, List.of());
     }
 
     private static int free() {
