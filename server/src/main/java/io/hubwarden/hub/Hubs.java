@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -249,12 +250,14 @@ public class Hubs {
     }
 
     /**
-     * The origins of the hubs' sign-in pages (Facebook Login): the dashboard's forms send browsers there, so its
-     * content security policy lets forms go there.
+     * The origins of the hubs' sign-in pages (Facebook Login, TikTok's authorization page): the dashboard's forms send
+     * browsers there, so its content security policy lets forms go there.
      */
     public List<URI> signInOrigins() {
-        var dialog = settings.meta().dialogUrl();
-        return List.of(URI.create(dialog.getScheme() + "://" + dialog.getRawAuthority()));
+        return Stream.of(settings.meta().dialogUrl(), settings.tiktok().authUrl())
+                .map(page -> URI.create(page.getScheme() + "://" + page.getRawAuthority()))
+                .distinct()
+                .toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.hubwarden.hub.HubTest;
 import io.hubwarden.hub.HubView;
 import io.hubwarden.hub.Hubs;
 import io.hubwarden.hub.TestMetaSimulator;
+import io.hubwarden.hub.TestTikTokSimulator;
 import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceRole;
@@ -226,7 +227,8 @@ class ConnectHubWizardTests {
         var policy = mvc.get().uri("/sign-in").exchange().getResponse().getHeader("Content-Security-Policy");
 
         var origin = meta.baseUrl().getScheme() + "://" + meta.baseUrl().getRawAuthority();
-        assertThat(policy).contains("form-action 'self' " + origin + ";");
+        var tiktok = TestTikTokSimulator.get().baseUrl();
+        assertThat(policy).contains("form-action 'self' " + origin + " " + tiktok + ";");
     }
 
     @Test
