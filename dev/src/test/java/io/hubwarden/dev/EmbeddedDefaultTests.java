@@ -2,6 +2,8 @@ package io.hubwarden.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hubwarden.connector.HubKind;
+import io.hubwarden.hub.Hubs;
 import io.hubwarden.workspace.Workspaces;
 import java.net.CookieManager;
 import java.net.URI;
@@ -130,7 +132,7 @@ class EmbeddedDefaultTests {
     void theTikTokSimulatorHoldsTheDemoBusinessCenterAndTheServerCanConnectIt() {
         var tiktok = embedded.tiktok();
         var center = embedded.demoCenter().businessCenter();
-        var hubs = embedded.server().getBean(io.hubwarden.hub.Hubs.class);
+        var hubs = embedded.server().getBean(Hubs.class);
 
         assertThat(tiktok.businessCenters()).extracting("name").containsExactly("Acme Ads");
         assertThat(tiktok.members(center.bcId()))
@@ -140,10 +142,7 @@ class EmbeddedDefaultTests {
                 })
                 .noneSatisfy(row -> assertThat(row.email()).isEqualTo(DemoBusiness.COLLEAGUE.email()));
         assertThat(tiktok.account(DemoBusiness.COLLEAGUE.email())).isPresent();
-        assertThat(hubs.connectableKinds())
-                .contains(
-                        io.hubwarden.connector.HubKind.META_BUSINESS_MANAGER,
-                        io.hubwarden.connector.HubKind.TIKTOK_BUSINESS_CENTER);
+        assertThat(hubs.connectableKinds()).contains(HubKind.META_BUSINESS_MANAGER, HubKind.TIKTOK_BUSINESS_CENTER);
     }
 
     @Test

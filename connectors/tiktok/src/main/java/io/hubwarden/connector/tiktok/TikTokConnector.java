@@ -12,12 +12,14 @@ import io.hubwarden.connector.HubRole;
 import io.hubwarden.connector.HubUserId;
 import io.hubwarden.connector.InvitationId;
 import io.hubwarden.connector.InvitationReceipt;
+import io.hubwarden.connector.InvitationStatus;
 import io.hubwarden.connector.Invitee;
 import io.hubwarden.connector.OAuthClient;
 import io.hubwarden.connector.Page;
 import io.hubwarden.connector.PageRequest;
 import io.hubwarden.connector.PendingInvitation;
 import io.hubwarden.connector.ProfileLinking;
+import io.hubwarden.connector.Secret;
 import io.hubwarden.connector.ServiceCredential;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +80,7 @@ final class TikTokConnector implements HubConnector {
     }
 
     /** The token's entry for the Business Center in {@code bc/get}, if its account is a member there. */
-    static Optional<ApiWire.CenterEntry> center(BusinessApi api, String bcId, io.hubwarden.connector.Secret token) {
+    static Optional<ApiWire.CenterEntry> center(BusinessApi api, String bcId, Secret token) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("bc_id", bcId);
         query.put("page", "1");
@@ -210,7 +212,7 @@ final class TikTokConnector implements HubConnector {
             }
         }
         for (ApiWire.MemberRow row : found) {
-            if (MemberRows.invitationStatus(row) == io.hubwarden.connector.InvitationStatus.PENDING) {
+            if (MemberRows.invitationStatus(row) == InvitationStatus.PENDING) {
                 return Optional.of(InvitationReceipt.alreadyPending(MemberRows.invitationId(email)));
             }
         }

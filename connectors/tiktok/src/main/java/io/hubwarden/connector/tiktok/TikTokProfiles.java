@@ -2,6 +2,7 @@ package io.hubwarden.connector.tiktok;
 
 import io.hubwarden.connector.EmailAddress;
 import io.hubwarden.connector.HubUserId;
+import io.hubwarden.connector.InvitationStatus;
 import io.hubwarden.connector.IssuedToken;
 import io.hubwarden.connector.ProfileIdentity;
 import io.hubwarden.connector.ProfileLinking;
@@ -67,8 +68,8 @@ final class TikTokProfiles implements ProfileLinking {
         }
         if (invitedEmail != null) {
             boolean pending = rows.withEmail(service, invitedEmail).stream()
-                    .anyMatch(row -> !MemberRows.bound(row)
-                            && MemberRows.invitationStatus(row) == io.hubwarden.connector.InvitationStatus.PENDING);
+                    .anyMatch(row ->
+                            !MemberRows.bound(row) && MemberRows.invitationStatus(row) == InvitationStatus.PENDING);
             if (pending) {
                 return new ProfileMembership.Pending(MemberRows.invitationId(invitedEmail));
             }

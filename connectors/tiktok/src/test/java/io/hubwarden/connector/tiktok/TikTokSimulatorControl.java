@@ -16,9 +16,11 @@ import io.hubwarden.simulator.tiktok.TikTokApp;
 import io.hubwarden.simulator.tiktok.TikTokSimulator;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -151,8 +153,8 @@ final class TikTokSimulatorControl implements HubSimulatorControl {
     public void expireInvitations() {
         tiktok.members(bcId()).stream()
                 .map(row -> row.expiresAt())
-                .filter(java.util.Objects::nonNull)
-                .max(java.util.Comparator.naturalOrder())
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
                 .ifPresent(last -> tiktok.advanceClock(
                         Duration.between(tiktok.clock().instant(), last).plusMinutes(1)));
     }
