@@ -47,7 +47,10 @@ class InviteUserJob implements JobHandler {
     public void run(JobContext job) {
         var id = MembershipId.parse(job.subject().orElseThrow(() -> aborted("the job names no membership")));
         int generation = Integer.parseInt(job.payload().orElse("0"));
-        var membership = memberships.findById(id).orElseThrow(() -> aborted("the membership no longer exists"));
+        var found = memberships.findById(id).orElseThrow(() -> aborted("the membership no longer exists"));
+        var membership = found.status() == MembershipStatus.INVITE_FAILED && found.inviteGeneration() == generation
+                ? retried(id, generation).orElse(found)
+                : found;
         if (!stillInviting(membership, generation)) {
             return;
         }
@@ -87,6 +90,19 @@ class InviteUserJob implements JobHandler {
                     clock.instant());
             memberships.save(current);
         }));
+    }
+
+    /** Someone retried this failed job from the Jobs page: the failed invitation is inviting again. */
+    private Optional<Membership> retried(MembershipId id, int generation) {
+        var retried = transaction.execute(status -> memberships
+                .findById(id)
+                .filter(current ->
+                        current.status() == MembershipStatus.INVITE_FAILED && current.inviteGeneration() == generation)
+                .map(current -> {
+                    current.retried(clock.instant());
+                    return memberships.save(current);
+                }));
+        return retried == null ? Optional.empty() : retried;
     }
 
     private Optional<Membership> reload(MembershipId id, int generation) {

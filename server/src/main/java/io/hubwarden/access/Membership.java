@@ -267,6 +267,12 @@ class Membership {
         move(MembershipEvent.RESENT, now);
     }
 
+    /** Someone retried the failed invitation job itself: the same invitation generation is tried once more. */
+    void retried(Instant now) {
+        this.note = null;
+        move(MembershipEvent.RESENT, now);
+    }
+
     /** The person's own profile was verified, by the hub's user id, as a member of the business. */
     void profileVerified(String memberId, Instant now) {
         this.hubUserId = memberId;

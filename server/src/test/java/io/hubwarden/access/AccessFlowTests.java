@@ -23,6 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -180,6 +181,26 @@ class AccessFlowTests {
                 .singleElement()
                 .extracting(TenantCard::state)
                 .isEqualTo(CardState.CONNECT_YOUR_ACCOUNT);
+    }
+
+    @Test
+    void retryingAFailedInvitationJobInvitesThePersonAfterAll() {
+        var colleague = scenario.colleague("fi");
+        meta.injectFault("POST", "/*/business_users", Fault.serverError(400, 200), 1);
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
+        var membership = scenario.awaitStatus(colleague, MembershipStatus.INVITE_FAILED);
+        var failed = jobs.jobsOf(owner.workspaceId(), hub.id().value(), PageRequest.of(0, 50)).stream()
+                .filter(job -> job.type().equals(AccessShares.INVITE_USER)
+                        && job.subject()
+                                .filter(membership.id().toString()::equals)
+                                .isPresent())
+                .findFirst()
+                .orElseThrow();
+
+        jobs.retry(owner.workspaceId(), failed.id());
+
+        scenario.awaitStatus(colleague, MembershipStatus.INVITED);
+        assertThat(scenario.pendingFor(colleague)).hasSize(1);
     }
 
     @Test
