@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ProfileConnections {
+
+    /** How often a verified profile is recorded before a membership that keeps changing is reported. */
+    private static final int RECORD_ATTEMPTS = 3;
 
     /** Where the hub sends the browser back after the person's sign-in. */
     public static final String CALLBACK_PATH = "/profiles/oauth/callback";
@@ -94,7 +98,16 @@ public class ProfileConnections {
             ProfileMembership seat = linking.membership(credential, issued.accessToken(), invited);
             return new Verification(connector.kind(), issued, identity, seat);
         });
-        return Objects.requireNonNull(transaction.execute(status -> record(person, hubId, outcome)));
+        // An invitation, update or sync job may move the membership meanwhile: record again on its fresh state.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Objects.requireNonNull(transaction.execute(status -> record(person, hubId, outcome)));
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == RECORD_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
     }
 
     private ProfileConnection record(SignedInPerson person, HubId hubId, Verification outcome) {

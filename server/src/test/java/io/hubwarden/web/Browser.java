@@ -4,6 +4,7 @@ import io.hubwarden.Unique;
 import jakarta.servlet.http.Cookie;
 import java.io.UnsupportedEncodingException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -65,6 +66,38 @@ final class Browser {
     /** Follows a redirect. */
     Page follow(Page page) {
         return open(page.redirect());
+    }
+
+    /**
+     * Opens a page several times at once with the session as it is, as a page and its background requests do; returns
+     * each answer's status. The answers' cookies are not kept.
+     */
+    List<Integer> openAtOnce(String path, int times) throws InterruptedException {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<Integer>());
+        var threads = new java.util.ArrayList<Thread>();
+        var sent = cookies.values().toArray(Cookie[]::new);
+        for (int i = 0; i < times; i++) {
+            var thread = new Thread(() -> {
+                try {
+                    start.await();
+                    var request = mvc.get().uri(path).cookie(sent).with(servletRequest -> {
+                        servletRequest.setRemoteAddr(address);
+                        return servletRequest;
+                    });
+                    statuses.add(request.exchange().getResponse().getStatus());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (var thread : threads) {
+            thread.join();
+        }
+        return List.copyOf(statuses);
     }
 
     /** Opens the sign-in page and signs in; returns the page the sign-in redirected to. */

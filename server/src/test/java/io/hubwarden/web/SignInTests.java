@@ -171,6 +171,17 @@ class SignInTests {
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
+    @Test
+    void aSessionsFirstRequestsMayArriveTogether() throws InterruptedException {
+        var owner = fixtures().aWorkspaceWithOwner();
+        var browser = new Browser(mvc);
+        browser.signIn(owner.email(), PASSWORD);
+
+        var statuses = browser.openAtOnce("/", 8);
+
+        assertThat(statuses).hasSize(8).containsOnly(200);
+    }
+
     private Fixtures fixtures() {
         return new Fixtures(workspaces);
     }
