@@ -1,6 +1,7 @@
 package io.hubwarden.dev;
 
 import io.hubwarden.Hubwarden;
+import io.hubwarden.connector.HubKind;
 import io.hubwarden.simulator.mail.Mailbox;
 import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.simulator.tiktok.TikTokSimulator;
@@ -23,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Everything listens on 127.0.0.1 only.
  */
 final class EmbeddedDefault implements AutoCloseable {
+
+    private static final String SUGGESTION = "hubwarden.dashboard.connect-suggestion.hubs";
 
     private final Mailbox mailbox;
     private final MetaSimulator meta;
@@ -148,11 +151,12 @@ final class EmbeddedDefault implements AutoCloseable {
         settings.put("hubwarden.hubs.meta.business-url", simulator);
         settings.put("hubwarden.hubs.meta.api-version", MetaSimulator.VERSION);
         // The connect wizard suggests the demo business, so that connecting it takes only the Facebook sign-in.
+        settings.put("hubwarden.dashboard.connect-suggestion.kind", HubKind.META_BUSINESS_MANAGER.name());
         settings.put(
-                "hubwarden.dashboard.connect-suggestion.label",
+                SUGGESTION + "[" + HubKind.META_BUSINESS_MANAGER + "].label",
                 demoBusiness.business().name());
         settings.put(
-                "hubwarden.dashboard.connect-suggestion.settings[business_id]",
+                SUGGESTION + "[" + HubKind.META_BUSINESS_MANAGER + "].settings[business_id]",
                 demoBusiness.business().id());
         settings.put("hubwarden.log-format", "text");
         // A quiet console, so that the sign-in banner is what a newcomer sees; warnings and errors still show.
@@ -169,6 +173,10 @@ final class EmbeddedDefault implements AutoCloseable {
         settings.put("hubwarden.hubs.tiktok.api-url", simulator);
         settings.put("hubwarden.hubs.tiktok.auth-url", simulator + "/portal/auth");
         settings.put("hubwarden.hubs.tiktok.business-url", simulator);
+        // Choosing TikTok in the connect wizard fills in the demo Business Center, so that only the sign-in is left.
+        var center = demoCenter.businessCenter();
+        settings.put(SUGGESTION + "[" + HubKind.TIKTOK_BUSINESS_CENTER + "].label", center.name());
+        settings.put(SUGGESTION + "[" + HubKind.TIKTOK_BUSINESS_CENTER + "].settings[bc_id]", center.bcId());
         return settings;
     }
 

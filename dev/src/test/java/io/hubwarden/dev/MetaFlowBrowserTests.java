@@ -1,26 +1,24 @@
 package io.hubwarden.dev;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.hubwarden.dev.DashboardClicks.awaitStatus;
+import static io.hubwarden.dev.DashboardClicks.hubOnPage;
+import static io.hubwarden.dev.DashboardClicks.joinHubwarden;
+import static io.hubwarden.dev.DashboardClicks.mail;
+import static io.hubwarden.dev.DashboardClicks.screenshot;
+import static io.hubwarden.dev.DashboardClicks.signIn;
+import static io.hubwarden.dev.DashboardClicks.simulatorLogIn;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.hubwarden.access.AccessShares;
 import io.hubwarden.access.MembershipStatus;
-import io.hubwarden.access.MembershipView;
-import io.hubwarden.hub.HubId;
-import io.hubwarden.workspace.PersonId;
-import io.hubwarden.workspace.WorkspaceId;
 import io.hubwarden.workspace.Workspaces;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetaFlowBrowserTests {
 
-    static final Path SCREENSHOTS = Path.of("target", "e2e");
     private static final String COLLEAGUE_PASSWORD = "cole-sets-a-long-password";
     private static final String AD_ACCOUNT = "Acme Ads EU";
 
@@ -43,13 +40,7 @@ class MetaFlowBrowserTests {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(
-                Chromium.installed(),
-                "Skipped: no Chromium at " + Chromium.EXECUTABLE + " (apt-get install chromium; CI installs it)");
-        Files.createDirectories(SCREENSHOTS);
-        // Generous, like the browser's own timeouts: a sync or an invitation may take a while on a busy machine.
-        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
-        embedded = EmbeddedDefault.start(FreePorts.options(data));
+        embedded = DashboardClicks.start(data);
         chromium = Chromium.launch();
     }
 
@@ -68,7 +59,11 @@ class MetaFlowBrowserTests {
         try (var owner = chromium.person()) {
             var page = owner.newPage();
 
-            signIn(page, embedded.workspace().ownerEmail(), embedded.workspace().ownerPassword());
+            signIn(
+                    page,
+                    embedded,
+                    embedded.workspace().ownerEmail(),
+                    embedded.workspace().ownerPassword());
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(DemoWorkspace.NAME)))
                     .isVisible();
@@ -89,6 +84,7 @@ class MetaFlowBrowserTests {
             var olive = owner.newPage();
             signIn(
                     olive,
+                    embedded,
                     embedded.workspace().ownerEmail(),
                     embedded.workspace().ownerPassword());
 
@@ -107,8 +103,7 @@ class MetaFlowBrowserTests {
             facebookLogin(olive, DemoBusiness.OWNER);
             olive.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue as Olive"))
                     .click();
-            olive.waitForURL(url -> url.matches(".*/hubs/[0-9a-f-]{36}$"));
-            var hubId = HubId.parse(olive.url().substring(olive.url().lastIndexOf('/') + 1));
+            var hubId = hubOnPage(olive);
             assertThat(olive.locator("[data-sync-status='SUCCEEDED']")).isVisible();
             assertThat(olive.getByText("Healthy").first()).isVisible();
             screenshot(olive, "hub-after-first-sync.png");
@@ -159,17 +154,8 @@ class MetaFlowBrowserTests {
                     .click();
             assertThat(olive.locator("[data-sync-status='SUCCEEDED']")).isVisible();
 
-            page.navigate(embedded.mailboxUrl().toString());
-            mail(page, "invited you to " + DemoWorkspace.NAME + " on Hubwarden")
-                    .locator("a[href*='/invitations/']")
-                    .first()
-                    .click();
-            page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
-                    .fill(COLLEAGUE_PASSWORD);
-            page.getByLabel("New password again").fill(COLLEAGUE_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password"))
-                    .click();
-            signIn(page, colleagueEmail, COLLEAGUE_PASSWORD);
+            joinHubwarden(page, embedded, COLLEAGUE_PASSWORD);
+            signIn(page, embedded, colleagueEmail, COLLEAGUE_PASSWORD);
             page.navigate(embedded.serverUrl() + "/cards");
             var card = page.locator("li.card");
             assertThat(card.locator(".chip")).hasText("Connect your account");
@@ -204,51 +190,8 @@ class MetaFlowBrowserTests {
         meta.assign(adAccount.id(), seat.id(), List.of("ADVERTISE", "ANALYZE"));
     }
 
-    private static Locator mail(Page mailbox, String subject) {
-        return mailbox.locator("article").filter(new Locator.FilterOptions().setHasText(subject));
-    }
-
-    /** Signs in on the simulator's Facebook Login dialog (its first form; the second one signs up). */
+    /** Signs in on the simulator's Facebook Login dialog. */
     private static void facebookLogin(Page page, DemoBusiness.FacebookLogin login) {
-        var form = page.locator("form").first();
-        form.locator("input[name=email]").fill(login.email());
-        form.locator("input[name=password]").fill(login.password());
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log in"))
-                .click();
-    }
-
-    /** Waits for the membership's status and returns when it was first seen, in {@link System#nanoTime()}. */
-    private static long awaitStatus(
-            AccessShares access, WorkspaceId workspace, HubId hub, PersonId person, MembershipStatus status)
-            throws InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            var seen = access.membership(workspace, hub, person)
-                    .map(MembershipView::status)
-                    .filter(status::equals)
-                    .isPresent();
-            if (seen) {
-                return System.nanoTime();
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the membership did not reach " + status + " within 60 s");
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(
-                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
-        assertThat(SCREENSHOTS.resolve(name)).isRegularFile();
-    }
-
-    private static void signIn(Page page, String email, String password) {
-        if (!page.url().contains("/sign-in")) {
-            page.navigate(embedded.serverUrl() + "/sign-in");
-        }
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url -> !url.contains("/sign-in"));
+        simulatorLogIn(page, login.email(), login.password());
     }
 }

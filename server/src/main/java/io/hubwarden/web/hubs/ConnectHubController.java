@@ -81,16 +81,17 @@ class ConnectHubController {
             return "hubs/new";
         }
         var kind = kind(kindName);
+        var suggested = suggestion.hubs().get(kind);
         var settings = new LinkedHashMap<String, String>();
-        if (kind == suggestedKind()) {
-            settings.putAll(suggestion.settings());
+        if (suggested != null) {
+            settings.putAll(suggested.settings());
         }
         for (var spec : hubs.settingsOf(kind)) {
             if (!settings.containsKey(spec.name()) && spec.defaultValue() != null && !spec.secret()) {
                 settings.put(spec.name(), Objects.requireNonNull(spec.defaultValue()));
             }
         }
-        var label = kind == suggestedKind() ? Objects.requireNonNullElse(suggestion.label(), "") : "";
+        var label = suggested == null ? "" : Objects.requireNonNullElse(suggested.label(), "");
         fill(model, new HubConnection(kind, label, settings), OAUTH, List.of());
         return "hubs/new";
     }
@@ -289,10 +290,10 @@ class ConnectHubController {
         if (suggested != null) {
             return suggested;
         }
-        var kinds = hubs.connectableKinds();
-        boolean suggestsAnything =
-                suggestion.label() != null || !suggestion.settings().isEmpty();
-        return suggestsAnything && !kinds.isEmpty() ? kinds.get(0) : null;
+        return hubs.connectableKinds().stream()
+                .filter(suggestion.hubs()::containsKey)
+                .findFirst()
+                .orElse(null);
     }
 
     private static void requireConnect(SignedInPerson me) {
