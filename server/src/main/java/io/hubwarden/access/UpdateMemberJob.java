@@ -9,9 +9,11 @@ import io.hubwarden.connector.HubUserId;
 import io.hubwarden.hub.AssetView;
 import io.hubwarden.hub.Hubs;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -118,7 +120,7 @@ class UpdateMemberJob implements JobHandler {
     }
 
     /** What the member holds now: what the last sync saw, with the tasks just given. */
-    private java.util.Set<MembershipAsset> heldAfter(Membership membership, EffectiveGrant applied) {
+    private Set<MembershipAsset> heldAfter(Membership membership, EffectiveGrant applied) {
         var names = new HashMap<String, String>();
         for (AssetView asset : hubs.assets(membership.hubId())) {
             names.put(asset.kind() + ":" + asset.externalId(), asset.name());
@@ -130,7 +132,7 @@ class UpdateMemberJob implements JobHandler {
             var tasks = new TreeSet<>(entitlement.tasks());
             var before = held.get(key);
             if (before != null) {
-                tasks.addAll(java.util.Arrays.asList(before.tasks().split(",")));
+                tasks.addAll(Arrays.asList(before.tasks().split(",")));
             }
             held.put(
                     key,

@@ -133,9 +133,15 @@ public class AuditTrail {
         return pending.size();
     }
 
-    /** The workspaces with records waiting to be chained. */
+    /**
+     * The workspaces with records waiting to be chained. Asked per chain head so that each probe is a seek on the
+     * (workspace, seq) index, not a scan of the whole trail every few seconds.
+     */
     List<WorkspaceId> waiting() {
-        return jdbc.sql("select distinct workspace_id from audit_event where seq is null")
+        return jdbc.sql("""
+                        select c.workspace_id from audit_chain c
+                         where exists (select 1 from audit_event e where e.workspace_id = c.workspace_id and e.seq is null)
+                        """)
                 .query((row, number) -> new WorkspaceId(row.getObject(1, UUID.class)))
                 .list();
     }

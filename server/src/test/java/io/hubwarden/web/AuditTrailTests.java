@@ -2,12 +2,14 @@ package io.hubwarden.web;
 
 import static io.hubwarden.web.Fixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.hubwarden.Unique;
 import io.hubwarden.audit.AuditEntry;
 import io.hubwarden.audit.AuditTrail;
 import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,15 @@ class AuditTrailTests {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2L, "PERSON_INVITED"),
                         org.assertj.core.groups.Tuple.tuple(1L, "WORKSPACE_CREATED"));
+    }
+
+    @Test
+    void recordsAreChainedWithoutAnyoneReadingTheTrail() {
+        var owner = new Fixtures(workspaces).aWorkspaceWithOwner();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> trail.check(owner.created().workspaceId()).records() == 1);
+        assertThat(trail.check(owner.created().workspaceId()).intact()).isTrue();
     }
 
     @Test
