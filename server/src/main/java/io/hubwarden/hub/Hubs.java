@@ -57,6 +57,7 @@ public class Hubs {
     public static final String SYNC = SyncJob.TYPE;
 
     private final HubStore hubs;
+    private final HubViews views;
     private final HubAccounts accounts;
     private final Connectors connectors;
     private final HubCredentials credentials;
@@ -74,6 +75,7 @@ public class Hubs {
     @SuppressWarnings("TooManyParameters") // the facade over the module
     Hubs(
             HubStore hubs,
+            HubViews views,
             HubAccounts accounts,
             Connectors connectors,
             HubCredentials credentials,
@@ -88,6 +90,7 @@ public class Hubs {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.hubs = hubs;
+        this.views = views;
         this.accounts = accounts;
         this.connectors = connectors;
         this.credentials = credentials;
@@ -112,9 +115,7 @@ public class Hubs {
 
     /** The workspace's hubs, by label. */
     public List<HubView> hubsOf(WorkspaceId workspace) {
-        return hubs.findByWorkspaceIdOrderByLabelAsc(workspace).stream()
-                .map(this::view)
-                .toList();
+        return views.of(workspace);
     }
 
     /** The hub's account for a normalised e-mail address: the member if there is one, else an invitation. */

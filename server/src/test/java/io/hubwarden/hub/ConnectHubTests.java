@@ -57,6 +57,29 @@ class ConnectHubTests {
     }
 
     @Test
+    void theListOfHubsShowsEachHubAsItsOwnViewDoesInLabelOrder() {
+        var first = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+        var beta = meta.seedBusiness("Beta Ads " + System.nanoTime());
+        meta.addBusinessUser(beta.id(), owner.email(), "ADMIN");
+        var other = new MetaBusiness(beta, business.token());
+        var second = hubs.connectWithToken(owner, HubFixtures.connectionTo(other), other.token());
+        fixtures.awaitSyncs(owner.workspaceId(), first.id());
+        fixtures.awaitSyncs(owner.workspaceId(), second.id());
+
+        var listed = hubs.hubsOf(owner.workspaceId());
+
+        assertThat(listed)
+                .containsExactlyInAnyOrder(
+                        hubs.hub(owner.workspaceId(), first.id()).orElseThrow(),
+                        hubs.hub(owner.workspaceId(), second.id()).orElseThrow())
+                .isSortedAccordingTo(java.util.Comparator.comparing(HubView::label))
+                .allSatisfy(view -> {
+                    assertThat(view.lastSyncAt()).isNotNull();
+                    assertThat(view.consoleUrl()).asString().contains(view.businessId());
+                });
+    }
+
+    @Test
     void theTokenIsSealedAtRest() {
         var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
 
