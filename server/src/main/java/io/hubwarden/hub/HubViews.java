@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,12 @@ class HubViews {
 
     private final JdbcClient jdbc;
     private final Connectors connectors;
+
+    /**
+     * Each business's console address, parsed once: parsing it again for every hub of every listing cost more than
+     * reading the hub's row. One entry per business ever listed, so it grows no larger than the hubs connected.
+     */
+    private final Map<String, URI> consoleUrls = new ConcurrentHashMap<>();
 
     HubViews(JdbcClient jdbc, Connectors connectors) {
         this.jdbc = jdbc;
@@ -68,6 +75,10 @@ class HubViews {
                 row.getTimestamp("connected_at").toInstant(),
                 lastSync == null ? null : lastSync.toInstant(),
                 row.getInt("safeguard_percent"),
-                console == null ? null : URI.create(console.replace("{business}", businessId)));
+                console == null ? null : consoleUrl(console.replace("{business}", businessId)));
+    }
+
+    private URI consoleUrl(String address) {
+        return consoleUrls.computeIfAbsent(address, URI::create);
     }
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /** What every page's header shows: who is signed in, in which workspace, and the links they may follow. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
@@ -31,9 +32,19 @@ class PageModel {
         return me != null && me.can(Permission.VIEW_AUDIT);
     }
 
+    /** Read only when a page shows it: JSON answers of the same controllers never do. */
     @ModelAttribute("currentWorkspace")
     @Nullable
-    WorkspaceView currentWorkspace(@AuthenticationPrincipal @Nullable SignedInPerson me) {
-        return me == null ? null : workspaces.workspace(me.workspaceId()).orElse(null);
+    LazyContextVariable<@Nullable WorkspaceView> currentWorkspace(
+            @AuthenticationPrincipal @Nullable SignedInPerson me) {
+        if (me == null) {
+            return null;
+        }
+        return new LazyContextVariable<>() {
+            @Override
+            protected @Nullable WorkspaceView loadValue() {
+                return workspaces.workspace(me.workspaceId()).orElse(null);
+            }
+        };
     }
 }
