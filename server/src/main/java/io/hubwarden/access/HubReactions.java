@@ -138,8 +138,11 @@ class HubReactions {
                 });
     }
 
-    /** A membership job that failed for good fails its step, with the job's reason on the card and the Users table. */
-    @ApplicationModuleListener
+    /**
+     * A membership job that failed for good fails its step, with the job's reason on the card and the Users table. The
+     * condition keeps the event publication registry from storing a publication for every job that succeeded.
+     */
+    @ApplicationModuleListener(condition = "#finished.status().name() == 'FAILED' and #finished.subject() != null")
     void on(JobFinished finished) {
         var subject = finished.subject();
         var failure = finished.failure();
@@ -167,8 +170,12 @@ class HubReactions {
                 });
     }
 
-    /** A member who just joined or connected gets the asset tasks their shares give, which the hub could not before. */
-    @ApplicationModuleListener
+    /**
+     * A member who just joined or connected gets the asset tasks their shares give, which the hub could not before. The
+     * condition keeps the event publication registry from storing a publication for every other move (a fan-out makes
+     * two per person).
+     */
+    @ApplicationModuleListener(condition = "#changed.to().name() == 'JOINED' or #changed.to().name() == 'CONNECTED'")
     void on(MembershipStatusChanged changed) {
         if (changed.to() != MembershipStatus.JOINED && changed.to() != MembershipStatus.CONNECTED) {
             return;
