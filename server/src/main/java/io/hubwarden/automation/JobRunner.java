@@ -38,7 +38,7 @@ class JobRunner {
         } else {
             outcome = attempt(handler.get(), new JobContext(job, owner, running), job);
         }
-        running.record(job.id(), owner, outcome);
+        running.record(job, owner, outcome);
     }
 
     private static Outcome attempt(JobHandler handler, JobContext context, Job job) {

@@ -115,7 +115,11 @@ class RunningJobs {
      * Records how an attempt ended. An outcome from a worker that lost its lease is dropped: the job has been taken
      * over, and the new attempt's outcome is the one that counts.
      */
-    void record(JobId id, String leaseOwner, Outcome outcome) {
+    void record(Job claimed, String leaseOwner, Outcome outcome) {
+        if (outcome instanceof Outcome.Succeeded && succeeded(claimed, leaseOwner)) {
+            return;
+        }
+        var id = claimed.id();
         transaction.executeWithoutResult(status -> {
             var found = store.findLockedById(id);
             if (found.isEmpty() || !found.get().heldBy(leaseOwner)) {
@@ -126,6 +130,37 @@ class RunningJobs {
             apply(job, leaseOwner, outcome, clock.now());
             store.save(job);
         });
+    }
+
+    /**
+     * The usual ending, as what {@link Job#succeeded} does in one conditional {@code UPDATE} of the lease holder's
+     * running job rather than a locked read and a save of the whole job; publishes the {@link JobFinished} that the
+     * aggregate would register. False when the worker no longer holds the lease.
+     */
+    private boolean succeeded(Job job, String leaseOwner) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            var now = clock.now();
+            int updated = jdbc.sql("update job set status = 'SUCCEEDED', lease_owner = null, lease_until = null,"
+                            + " failure_code = null, failure_message = null, finished_at = :now, updated_at = :now,"
+                            + " version = version + 1" + HELD)
+                    .param("now", HubLimits.at(now))
+                    .param("id", job.id().value())
+                    .param("owner", leaseOwner)
+                    .update();
+            if (updated == 0) {
+                return false;
+            }
+            events.publishEvent(new JobFinished(
+                    job.id(),
+                    job.workspaceId(),
+                    job.hubId().orElse(null),
+                    job.type(),
+                    job.subject().orElse(null),
+                    JobStatus.SUCCEEDED,
+                    null,
+                    now));
+            return true;
+        }));
     }
 
     private void apply(Job job, String owner, Outcome outcome, Instant now) {

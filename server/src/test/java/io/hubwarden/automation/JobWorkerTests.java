@@ -142,12 +142,26 @@ class JobWorkerTests {
             worker.runDueJobs();
 
             running.record(
-                    job.id(),
+                    stale,
                     stale.lease().orElseThrow().owner(),
                     new Outcome.Failed(new JobFailure("HUB_UNAVAILABLE", "late"), false));
 
             assertThat(reloaded(job).status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(reloaded(job).failure()).isEmpty();
+        }
+
+        @Test
+        void theSuccessOfAWorkerThatLostItsLeaseLeavesTheJobToItsNewWorker() {
+            var job = jobs.enqueue(inviteOn(hub, "membership-1"));
+            var stale = claims.claim(1).get(0);
+            clock.advance(Duration.ofSeconds(61));
+            var current = claims.claim(1).get(0);
+
+            running.record(stale, stale.lease().orElseThrow().owner(), Outcome.SUCCEEDED);
+
+            assertThat(reloaded(job).status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(reloaded(job).lease()).isEqualTo(current.lease());
+            assertThat(reloaded(job).finishedAt()).isEmpty();
         }
 
         @Test
