@@ -1,5 +1,6 @@
 package io.hubwarden.access;
 
+import io.hubwarden.automation.JobRequest;
 import io.hubwarden.connector.HubRole;
 import io.hubwarden.hub.HubAccountState;
 import io.hubwarden.hub.HubId;
@@ -15,9 +16,12 @@ import io.hubwarden.workspace.WorkspaceId;
 import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -33,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AccessShares {
+
+    /** People whose shares and memberships are read per query: within what both databases take as parameters. */
+    private static final int PEOPLE_PER_QUERY = 1_000;
 
     /** The job type that invites a person into a hub. */
     public static final String INVITE_USER = InviteUserJob.TYPE;
@@ -97,10 +104,11 @@ public class AccessShares {
         }
         var roles = hubs.call(hubId, (connector, credential) -> connector.roles());
         int rank = rankOf(roles, request.hubRole());
+        var found = workspaces.findByEmails(actor.workspaceId(), request.emails());
         var people = new LinkedHashMap<String, Optional<PersonView>>();
         var unknown = new ArrayList<String>();
         for (var typed : request.emails()) {
-            var person = workspaces.findByEmail(actor.workspaceId(), typed);
+            var person = Optional.ofNullable(found.get(typed));
             if (person.isEmpty() && !(request.inviteNewPeople() && actor.can(Permission.MANAGE_PEOPLE))) {
                 unknown.add(typed);
             }
@@ -112,12 +120,12 @@ public class AccessShares {
         var terms = new ShareTerms(
                 request.role(), request.hubRole(), rank, request.takesSeat(), request.assets(), actor.personId());
         return inTransaction(() -> {
-            var shared = new ArrayList<MembershipView>();
+            var persons = new ArrayList<PersonView>();
             for (var entry : people.entrySet()) {
-                var person = entry.getValue().orElseGet(() -> invite(actor, entry.getKey()));
-                shared.add(grant(hub, person, terms));
+                persons.add(entry.getValue().orElseGet(() -> invite(actor, entry.getKey())));
             }
-            return shared;
+            var granted = grant(hub, persons, terms);
+            return persons.stream().map(person -> granted.get(person.id())).toList();
         });
     }
 
@@ -243,64 +251,110 @@ public class AccessShares {
         });
     }
 
-    private MembershipView grant(HubView hub, PersonView person, ShareTerms terms) {
+    /**
+     * Shares the hub with the people on the terms, set-based so that sharing with thousands of people takes a few
+     * statements per thousand rather than several per person: their shares and memberships are read together, saved
+     * in batches, and their follow-up jobs enqueued together. Each person's membership moves and events are those of
+     * sharing with them alone.
+     *
+     * @return each person's membership, by person
+     */
+    private Map<PersonId, MembershipView> grant(HubView hub, List<PersonView> people, ShareTerms terms) {
         var now = clock.instant();
-        var share = shares.findByHubIdAndPersonId(hub.id(), person.id()).stream()
-                .findFirst()
-                .map(existing -> {
-                    existing.replace(terms, now);
-                    return existing;
-                })
-                .orElseGet(() -> AccessShare.create(
-                        new ShareId(ids.next()), hub.workspaceId(), hub.id(), person.id(), terms, now));
-        shares.save(share);
-        var grant = EffectiveGrant.over(shares.findByHubIdAndPersonId(hub.id(), person.id()))
-                .orElseThrow();
-        var existing = memberships.findByHubIdAndPersonId(hub.id(), person.id());
-        Membership membership;
-        var followUp = Membership.FollowUp.NOTHING;
-        if (existing.isPresent()) {
-            membership = existing.get();
-            followUp = membership.granted(grant, now);
-        } else {
-            var known = grant.takesSeat()
-                    ? hubs.account(hub.id(), person.email())
-                            .filter(account -> account.state() == HubAccountState.ACTIVE)
-                    : Optional.<io.hubwarden.hub.HubAccountView>empty();
-            var id = new MembershipId(ids.next());
-            membership = known.isPresent()
-                    ? Membership.ofMember(
-                            id,
-                            hub.workspaceId(),
-                            hub.id(),
-                            person.id(),
-                            person.email(),
-                            grant,
-                            known.get().externalId(),
-                            now)
-                    : Membership.create(id, hub.workspaceId(), hub.id(), person.id(), person.email(), grant, now);
-            if (membership.status() == MembershipStatus.INVITING) {
-                followUp = Membership.FollowUp.INVITE;
+        var byId = new LinkedHashMap<PersonId, PersonView>();
+        people.forEach(person -> byId.putIfAbsent(person.id(), person));
+        var held = new HashMap<PersonId, List<AccessShare>>();
+        var existing = new HashMap<PersonId, Membership>();
+        var personIds = List.copyOf(byId.keySet());
+        for (int from = 0; from < personIds.size(); from += PEOPLE_PER_QUERY) {
+            var chunk = personIds.subList(from, Math.min(personIds.size(), from + PEOPLE_PER_QUERY));
+            shares.findByHubIdAndPersonIdIn(hub.id(), chunk)
+                    .forEach(share -> held.computeIfAbsent(share.personId(), person -> new ArrayList<>())
+                            .add(share));
+            memberships
+                    .findByHubIdAndPersonIdIn(hub.id(), chunk)
+                    .forEach(membership -> existing.put(membership.personId(), membership));
+        }
+
+        var granting = new ArrayList<Granting>();
+        for (var person : byId.values()) {
+            var current = held.getOrDefault(person.id(), List.of());
+            var share = current.stream()
+                    .findFirst()
+                    .map(replaced -> {
+                        replaced.replace(terms, now);
+                        return replaced;
+                    })
+                    .orElseGet(() -> AccessShare.create(
+                            new ShareId(ids.next()), hub.workspaceId(), hub.id(), person.id(), terms, now));
+            var after = current.isEmpty() ? List.of(share) : current;
+            granting.add(new Granting(person, share, EffectiveGrant.over(after).orElseThrow()));
+        }
+        shares.saveAll(granting.stream().map(Granting::share).toList());
+
+        var changed = new ArrayList<Membership>();
+        var followUps = new ArrayList<JobRequest>();
+        for (var next : granting) {
+            var membership = existing.get(next.person().id());
+            var followUp = Membership.FollowUp.NOTHING;
+            if (membership != null) {
+                followUp = membership.granted(next.grant(), now);
+            } else {
+                membership = newMembership(hub, next.person(), next.grant(), now);
+                if (membership.status() == MembershipStatus.INVITING) {
+                    followUp = Membership.FollowUp.INVITE;
+                }
+            }
+            changed.add(membership);
+            if (followUp == Membership.FollowUp.INVITE) {
+                followUps.add(jobs.inviting(membership, terms.sharedBy().toString(), "access shared"));
+            } else if (followUp == Membership.FollowUp.UPDATE) {
+                followUps.add(jobs.updating(membership, terms.sharedBy().toString(), "access changed"));
             }
         }
-        memberships.save(membership);
-        if (followUp == Membership.FollowUp.INVITE) {
-            jobs.invite(membership, terms.sharedBy().toString(), "access shared");
-        } else if (followUp == Membership.FollowUp.UPDATE) {
-            jobs.update(membership, terms.sharedBy().toString(), "access changed");
+        memberships.saveAll(changed);
+        jobs.enqueueAll(followUps);
+
+        var views = new HashMap<PersonId, MembershipView>();
+        for (int i = 0; i < granting.size(); i++) {
+            var next = granting.get(i);
+            var grant = next.grant();
+            events.publishEvent(new AccessShared(
+                    next.share().id(),
+                    hub.workspaceId(),
+                    hub.id(),
+                    next.person().id(),
+                    terms.sharedBy(),
+                    grant.role(),
+                    grant.hubRole(),
+                    grant.takesSeat(),
+                    now));
+            views.put(next.person().id(), MembershipView.of(changed.get(i)));
         }
-        events.publishEvent(new AccessShared(
-                share.id(),
-                hub.workspaceId(),
-                hub.id(),
-                person.id(),
-                terms.sharedBy(),
-                grant.role(),
-                grant.hubRole(),
-                grant.takesSeat(),
-                now));
-        return MembershipView.of(membership);
+        return views;
     }
+
+    /** A person's first membership of the hub: a member already when the last sync saw them in the hub. */
+    private Membership newMembership(HubView hub, PersonView person, EffectiveGrant grant, Instant now) {
+        var known = grant.takesSeat()
+                ? hubs.account(hub.id(), person.email()).filter(account -> account.state() == HubAccountState.ACTIVE)
+                : Optional.<io.hubwarden.hub.HubAccountView>empty();
+        var id = new MembershipId(ids.next());
+        return known.isPresent()
+                ? Membership.ofMember(
+                        id,
+                        hub.workspaceId(),
+                        hub.id(),
+                        person.id(),
+                        person.email(),
+                        grant,
+                        known.get().externalId(),
+                        now)
+                : Membership.create(id, hub.workspaceId(), hub.id(), person.id(), person.email(), grant, now);
+    }
+
+    /** A person being shared the hub with: their new or replaced share, and what they hold with it. */
+    private record Granting(PersonView person, AccessShare share, EffectiveGrant grant) {}
 
     private PersonView invite(SignedInPerson actor, String email) {
         try {

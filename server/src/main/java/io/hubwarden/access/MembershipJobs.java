@@ -2,6 +2,7 @@ package io.hubwarden.access;
 
 import io.hubwarden.automation.JobRequest;
 import io.hubwarden.automation.Jobs;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,35 @@ class MembershipJobs {
 
     /** One job per membership and invitation generation: a resend is a new job, a replayed enqueue is not. */
     void invite(Membership membership, String causedBy, String trigger) {
-        enqueue(
+        jobs.enqueue(inviting(membership, causedBy, trigger));
+    }
+
+    /** Tells the hub of the membership's grant as it stands when the job runs. */
+    void update(Membership membership, String causedBy, String trigger) {
+        jobs.enqueue(updating(membership, causedBy, trigger));
+    }
+
+    /** Takes the person out of the hub: the member is removed, a pending invitation withdrawn. */
+    void remove(Membership membership, String causedBy, String trigger) {
+        jobs.enqueue(request(
+                membership,
+                REMOVE,
+                causedBy,
+                trigger,
+                null,
+                "remove:" + membership.id() + ":" + membership.statusChangedAt().toEpochMilli()));
+    }
+
+    /** Queues many memberships' jobs together, as a share with many people asks: see {@link Jobs#enqueueAll}. */
+    void enqueueAll(List<JobRequest> requests) {
+        if (!requests.isEmpty()) {
+            jobs.enqueueAll(requests);
+        }
+    }
+
+    /** The job {@link #invite} queues. */
+    JobRequest inviting(Membership membership, String causedBy, String trigger) {
+        return request(
                 membership,
                 INVITE,
                 causedBy,
@@ -34,9 +63,9 @@ class MembershipJobs {
                 "invite:" + membership.id() + ":" + membership.inviteGeneration());
     }
 
-    /** Tells the hub of the membership's grant as it stands when the job runs. */
-    void update(Membership membership, String causedBy, String trigger) {
-        enqueue(
+    /** The job {@link #update} queues. */
+    JobRequest updating(Membership membership, String causedBy, String trigger) {
+        return request(
                 membership,
                 UPDATE,
                 causedBy,
@@ -45,24 +74,13 @@ class MembershipJobs {
                 "update:" + membership.id() + ":" + membership.updatedAt().toEpochMilli());
     }
 
-    /** Takes the person out of the hub: the member is removed, a pending invitation withdrawn. */
-    void remove(Membership membership, String causedBy, String trigger) {
-        enqueue(
-                membership,
-                REMOVE,
-                causedBy,
-                trigger,
-                null,
-                "remove:" + membership.id() + ":" + membership.statusChangedAt().toEpochMilli());
-    }
-
-    private void enqueue(
+    private static JobRequest request(
             Membership membership, String type, String causedBy, String trigger, @Nullable String payload, String key) {
         var request = JobRequest.of(membership.workspaceId(), type, causedBy)
                 .withHub(membership.hubId().value())
                 .withSubject(membership.id().toString())
                 .withTrigger(trigger)
                 .withIdempotencyKey(key);
-        jobs.enqueue(payload == null ? request : request.withPayload(payload));
+        return payload == null ? request : request.withPayload(payload);
     }
 }

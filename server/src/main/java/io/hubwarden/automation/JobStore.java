@@ -1,5 +1,7 @@
 package io.hubwarden.automation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -15,6 +17,8 @@ import org.springframework.data.repository.ListCrudRepository;
 interface JobStore extends ListCrudRepository<Job, JobId> {
 
     Optional<Job> findByWorkspaceIdAndIdempotencyKey(UUID workspaceId, String idempotencyKey);
+
+    List<Job> findByWorkspaceIdAndIdempotencyKeyIn(UUID workspaceId, Collection<String> idempotencyKeys);
 
     Optional<Job> findByIdAndWorkspaceId(JobId id, UUID workspaceId);
 

@@ -3,7 +3,14 @@ package io.hubwarden.automation;
 import io.hubwarden.platform.Ids;
 import io.hubwarden.workspace.WorkspaceId;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Jobs {
+
+    /** Idempotency keys looked up per query: within what both databases take as parameters of one statement. */
+    private static final int KEYS_PER_QUERY = 1_000;
 
     private final JobStore store;
     private final HubLimits limits;
@@ -96,6 +106,81 @@ public class Jobs {
         wakeWorkerAfterCommit();
         return job;
     }
+
+    /**
+     * Enqueues many jobs at once, as {@link #enqueue} does each of them, with a few statements however many there
+     * are: the taken idempotency keys are looked up together and the new jobs inserted in one batch. Requests with a
+     * key that is taken, or that an earlier request of the list takes, get that job. When another transaction takes
+     * a key meanwhile, the requests are enqueued one by one instead.
+     *
+     * @return the job of each request, in the order of the requests
+     */
+    @Transactional
+    public List<Job> enqueueAll(List<JobRequest> requests) {
+        if (requests.size() == 1) {
+            return List.of(enqueue(requests.get(0)));
+        }
+        var existing = existingByKey(requests);
+        var now = clock.now();
+        var jobs = new ArrayList<Job>(requests.size());
+        var inserted = new ArrayList<Job>();
+        for (var request : requests) {
+            var key = keyOf(request.workspaceId(), request.idempotencyKey());
+            var job = key == null ? null : existing.get(key);
+            if (job == null) {
+                job = Job.queued(
+                        new JobId(ids.next()), request, settings.retry().maxAttempts(), now);
+                inserted.add(job);
+                if (key != null) {
+                    existing.put(key, job);
+                }
+            }
+            jobs.add(job);
+        }
+        if (inserted.isEmpty()) {
+            return jobs;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> store.saveAll(inserted));
+        } catch (DuplicateKeyException raced) {
+            return requests.stream().map(this::enqueue).toList();
+        }
+        var hubs = new LinkedHashMap<UUID, WorkspaceId>();
+        inserted.forEach(job -> job.hubId().ifPresent(hub -> hubs.putIfAbsent(hub, job.workspaceId())));
+        hubs.forEach((hub, workspace) -> limits.open(hub, workspace, now));
+        wakeWorkerAfterCommit();
+        return jobs;
+    }
+
+    /** The jobs that already hold the requests' idempotency keys, by workspace and key. */
+    private Map<TakenKey, Job> existingByKey(List<JobRequest> requests) {
+        var keys = new LinkedHashMap<WorkspaceId, Set<String>>();
+        for (var request : requests) {
+            var key = request.idempotencyKey();
+            if (key != null) {
+                keys.computeIfAbsent(request.workspaceId(), workspace -> new LinkedHashSet<>())
+                        .add(key);
+            }
+        }
+        var existing = new HashMap<TakenKey, Job>();
+        keys.forEach((workspace, taken) -> {
+            var all = List.copyOf(taken);
+            for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+                var chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+                for (var job : store.findByWorkspaceIdAndIdempotencyKeyIn(workspace.value(), chunk)) {
+                    existing.put(keyOf(workspace, job.idempotencyKey().orElseThrow()), job);
+                }
+            }
+        });
+        return existing;
+    }
+
+    private static @Nullable TakenKey keyOf(WorkspaceId workspace, @Nullable String idempotencyKey) {
+        return idempotencyKey == null ? null : new TakenKey(workspace, idempotencyKey);
+    }
+
+    /** Idempotency keys are unique per workspace. */
+    private record TakenKey(WorkspaceId workspace, String idempotencyKey) {}
 
     /**
      * Puts a FAILED job back in the queue with a fresh set of attempts, as a person asked.

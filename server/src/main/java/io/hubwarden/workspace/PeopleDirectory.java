@@ -2,6 +2,9 @@ package io.hubwarden.workspace;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +24,15 @@ class PeopleDirectory {
              order by name, email
             """;
 
+    private static final String BY_EMAIL = """
+            select id, workspace_id, email, name, role, status, source, external_id, created_at, activated_at
+              from person
+             where workspace_id = :workspace and email in (:emails)
+            """;
+
+    /** Addresses per query: within what both databases take as parameters of one statement. */
+    private static final int CHUNK = 1_000;
+
     private final JdbcClient jdbc;
 
     PeopleDirectory(JdbcClient jdbc) {
@@ -33,6 +45,20 @@ class PeopleDirectory {
                 .param("workspace", workspaceId.value())
                 .query(PeopleDirectory::view)
                 .list();
+    }
+
+    /** The workspace's people with these (normalised) addresses, a thousand addresses a query. */
+    List<PersonView> withEmails(WorkspaceId workspaceId, Collection<String> emails) {
+        var distinct = List.copyOf(new LinkedHashSet<>(emails));
+        var found = new ArrayList<PersonView>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            found.addAll(jdbc.sql(BY_EMAIL)
+                    .param("workspace", workspaceId.value())
+                    .param("emails", distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))
+                    .query(PeopleDirectory::view)
+                    .list());
+        }
+        return found;
     }
 
     private static PersonView view(ResultSet row, int number) throws SQLException {

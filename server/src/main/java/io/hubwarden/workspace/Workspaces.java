@@ -4,7 +4,11 @@ import io.hubwarden.platform.Ids;
 import io.hubwarden.platform.Tokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -222,6 +226,31 @@ public class Workspaces {
         } catch (EmailAddressMalformed e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The people of the workspace with these addresses, each address normalised first, in a few queries however many
+     * addresses: keyed by the address as given, without the addresses that are malformed or nobody's.
+     */
+    public Map<String, PersonView> findByEmails(WorkspaceId workspaceId, Collection<String> emails) {
+        var normalised = new LinkedHashMap<String, String>();
+        for (var email : emails) {
+            try {
+                normalised.put(email, EmailAddress.parse(email).value());
+            } catch (EmailAddressMalformed e) {
+                // Malformed: nobody's address, like an unknown one.
+            }
+        }
+        var byAddress = new HashMap<String, PersonView>();
+        directory.withEmails(workspaceId, normalised.values()).forEach(person -> byAddress.put(person.email(), person));
+        var found = new LinkedHashMap<String, PersonView>();
+        normalised.forEach((typed, address) -> {
+            var person = byAddress.get(address);
+            if (person != null) {
+                found.put(typed, person);
+            }
+        });
+        return found;
     }
 
     private Person activeManager(PersonId personId) {

@@ -75,6 +75,48 @@ class AccessFlowTests {
     }
 
     @Test
+    void sharingWithSeveralPeopleAtOnceInvitesEachOfThemOnceAndSharingAgainInvitesNobodyMore() {
+        var bo = scenario.colleague("bo");
+        var cy = scenario.colleague("cy");
+        var request = new ShareRequest(
+                List.of(bo.email(), cy.email(), bo.email().toUpperCase(java.util.Locale.ROOT)),
+                AccessRole.COLLABORATOR,
+                "EMPLOYEE",
+                List.of(),
+                true,
+                false);
+
+        var shared = access.share(owner, hub.id(), request);
+
+        assertThat(shared)
+                .extracting(MembershipView::personId)
+                .containsExactly(bo.personId(), cy.personId(), bo.personId());
+        assertThat(shared).extracting(MembershipView::status).containsOnly(MembershipStatus.INVITING);
+        assertThat(shared.get(2).id()).isEqualTo(shared.get(0).id());
+        scenario.awaitStatus(bo, MembershipStatus.INVITED);
+        scenario.awaitStatus(cy, MembershipStatus.INVITED);
+
+        var again = access.share(owner, hub.id(), request);
+
+        assertThat(again)
+                .extracting(MembershipView::id)
+                .containsExactlyElementsOf(
+                        shared.stream().map(MembershipView::id).toList());
+        assertThat(again).extracting(MembershipView::status).containsOnly(MembershipStatus.INVITED);
+        assertThat(invitationJobsOf(shared.get(0).id())).isEqualTo(1);
+        assertThat(invitationJobsOf(shared.get(1).id())).isEqualTo(1);
+        assertThat(scenario.pendingFor(bo)).hasSize(1);
+        assertThat(scenario.pendingFor(cy)).hasSize(1);
+    }
+
+    private long invitationJobsOf(MembershipId membership) {
+        return jdbc.sql("select count(*) from job where type = 'INVITE_USER' and subject = ?")
+                .param(membership.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void theConnectingPersonOwnsTheHubWithoutAnInvitation() {
         var role = access.roleOn(hub.id(), owner.personId()).orElseThrow();
 

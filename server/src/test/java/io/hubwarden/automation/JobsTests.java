@@ -96,6 +96,27 @@ class JobsTests {
         }
 
         @Test
+        void manyRequestsAtOnceGiveANewJobPerFreeKeyAndTheExistingJobForATakenOne() {
+            var taken = jobs.enqueue(invite("membership-1").withIdempotencyKey("invite:membership-1:v1"));
+
+            var enqueued = jobs.enqueueAll(List.of(
+                    invite("membership-1").withIdempotencyKey("invite:membership-1:v1"),
+                    invite("membership-2").withIdempotencyKey("invite:membership-2:v1"),
+                    invite("membership-3"),
+                    invite("membership-2").withIdempotencyKey("invite:membership-2:v1")));
+
+            assertThat(enqueued.get(0).id()).isEqualTo(taken.id());
+            assertThat(enqueued.get(3).id()).isEqualTo(enqueued.get(1).id());
+            assertThat(enqueued.get(2).subject()).contains("membership-3");
+            assertThat(jobs.jobsOf(workspace, null, PageRequest.of(0, 10)))
+                    .extracting(job -> job.subject().orElseThrow())
+                    .containsExactlyInAnyOrder("membership-1", "membership-2", "membership-3");
+            assertThat(jobs.job(workspace, enqueued.get(1).id()))
+                    .map(Job::status)
+                    .contains(JobStatus.QUEUED);
+        }
+
+        @Test
         void theSameKeyInAnotherWorkspaceIsAnotherJob() {
             var first = jobs.enqueue(invite("membership-1").withIdempotencyKey("sync:nightly"));
 
