@@ -10,9 +10,17 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
- * Session attributes are written with an upsert: the first requests of a session often arrive together (a page and
- * its background requests), each storing the same new attribute, such as the CSRF token; a plain insert would fail
- * all but the first with a duplicate key.
+ * How sessions are written to the database.
+ *
+ * <ul>
+ *   <li>Attributes are written with an upsert: the first requests of a session often arrive together (a page and its
+ *       background requests), each storing the same new attribute, such as the CSRF token; a plain insert would fail
+ *       all but the first with a duplicate key.
+ *   <li>The time of last access is written at most once a minute, unless something else about the session changed
+ *       (its id at sign-in, its principal, its timeout). Otherwise every request, reads included, would write and
+ *       commit the session's row, and on PostgreSQL leave a dead row version behind. A session therefore lapses up to
+ *       a minute before its idle timeout.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStorage {
@@ -21,16 +29,36 @@ class SessionStorage {
             + " (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)"
             + " VALUES (?, ?, ?)";
 
+    /** Spring Session's update, as one statement that skips the write when only a recent access time changed. */
+    private static final String TOUCH_AT_MOST_EVERY_MINUTE = """
+            MERGE INTO %TABLE_NAME% s
+            USING (SELECT CAST(? AS CHAR(36)) AS session_id, CAST(? AS BIGINT) AS last_access_time,
+                          CAST(? AS INT) AS max_inactive_interval, CAST(? AS BIGINT) AS expiry_time,
+                          CAST(? AS VARCHAR(100)) AS principal_name, CAST(? AS CHAR(36)) AS primary_id) v
+            ON s.primary_id = v.primary_id
+            WHEN MATCHED AND (s.session_id <> v.session_id
+                              OR s.max_inactive_interval <> v.max_inactive_interval
+                              OR s.principal_name IS DISTINCT FROM v.principal_name
+                              OR s.last_access_time < v.last_access_time - 60000)
+            THEN UPDATE SET session_id = v.session_id, last_access_time = v.last_access_time,
+                            max_inactive_interval = v.max_inactive_interval, expiry_time = v.expiry_time,
+                            principal_name = v.principal_name
+            """;
+
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(DataSource dataSource)
-            throws SQLException {
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrites(DataSource dataSource) throws SQLException {
         String database;
         try (var connection = dataSource.getConnection()) {
             database = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         }
-        if (database.contains("postgres")) {
-            return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
-        }
-        return repository -> repository.setCreateSessionAttributeQuery(H2_UPSERT);
+        var postgres = database.contains("postgres");
+        return repository -> {
+            if (postgres) {
+                new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+            } else {
+                repository.setCreateSessionAttributeQuery(H2_UPSERT);
+            }
+            repository.setUpdateSessionQuery(TOUCH_AT_MOST_EVERY_MINUTE);
+        };
     }
 }

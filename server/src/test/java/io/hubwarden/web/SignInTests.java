@@ -7,6 +7,7 @@ import io.hubwarden.TestClock;
 import io.hubwarden.Unique;
 import io.hubwarden.workspace.Workspaces;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,31 @@ class SignInTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void readingPagesDoesNotRewriteARecentlyUsedSession() {
+        var owner = fixtures().aWorkspaceWithOwner();
+        var browser = new Browser(mvc);
+        browser.signIn(owner.email(), PASSWORD);
+        var signedIn = sessionRowsOf(owner.created().ownerId().toString());
+
+        var home = browser.open("/");
+        var cards = browser.open("/cards");
+
+        // The session's new id after signing in was written, or these would be sent back to sign in.
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(cards.status()).isEqualTo(200);
+        assertThat(signedIn).hasSize(1);
+        assertThat(sessionRowsOf(owner.created().ownerId().toString())).isEqualTo(signedIn);
+    }
+
+    private List<Map<String, Object>> sessionRowsOf(String principal) {
+        return jdbc.sql("select primary_id, session_id, last_access_time, expiry_time from spring_session"
+                        + " where principal_name = :principal")
+                .param("principal", principal)
+                .query()
+                .listOfRows();
     }
 
     @Test
