@@ -32,6 +32,7 @@ import io.hubwarden.connector.InvitationRoles;
 import io.hubwarden.connector.InvitationStatus;
 import io.hubwarden.connector.Invitee;
 import io.hubwarden.connector.IssuedToken;
+import io.hubwarden.connector.Page;
 import io.hubwarden.connector.PageRequest;
 import io.hubwarden.connector.PendingInvitation;
 import io.hubwarden.connector.ProfileIdentity;
@@ -575,6 +576,35 @@ public abstract class HubConnectorContract {
 
             assertThat(failure).isInstanceOf(HubRejected.class);
             assertThat(grantsOn(asset)).extracting(AssetGrant::user).doesNotContain(user);
+        }
+
+        @Test
+        void theFirstGrantsOfSeveralAssetsAreEachAssetsOwnAndLeaveOutUnknownAssets() {
+            AssetKind kind = grantableKind();
+            List<AssetRef> shared = new ArrayList<>();
+            List<EmailAddress> people = seedMembers(3);
+            Set<String> tasks = simulator().allowedTaskSets(kind).get(0);
+            for (int i = 0; i < 3; i++) {
+                AssetRef asset = simulator().seedAsset(kind, "Shared " + i).ref();
+                assets().grant(credential(), asset, memberId(people.get(i)), tasks);
+                shared.add(asset);
+            }
+            AssetRef unknown = new AssetRef(kind, simulator().unknownId());
+
+            Map<AssetRef, Page<AssetGrant>> pages =
+                    assets().grants(credential(), List.of(shared.get(0), unknown, shared.get(1), shared.get(2)), 100);
+
+            assertThat(pages.keySet()).containsExactlyElementsOf(shared);
+            for (int i = 0; i < 3; i++) {
+                List<AssetGrant> alone = grantsOn(shared.get(i));
+                AssetGrant granted = new AssetGrant(memberId(people.get(i)), tasks);
+                assertThat(pages)
+                        .hasEntrySatisfying(
+                                shared.get(i),
+                                page -> assertThat(page.items())
+                                        .containsExactlyInAnyOrderElementsOf(alone)
+                                        .contains(granted));
+            }
         }
 
         @Test

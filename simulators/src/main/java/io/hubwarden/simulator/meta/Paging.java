@@ -119,6 +119,13 @@ final class Paging {
             throw GraphFailure.invalidParameter("Invalid cursor");
         }
         String id = decoded.substring(0, colon);
+        int remembered = remembered(decoded.substring(colon + 1));
+        if (remembered >= 0
+                && remembered < items.size()
+                && idOf.apply(items.get(remembered)).equals(id)) {
+            // The list did not move before the cursor: no need to look for its item.
+            return remembered;
+        }
         for (int i = 0; i < items.size(); i++) {
             if (idOf.apply(items.get(i)).equals(id)) {
                 return i;
@@ -128,6 +135,14 @@ final class Paging {
             return Integer.parseInt(decoded.substring(colon + 1));
         } catch (NumberFormatException broken) {
             throw GraphFailure.invalidParameter("Invalid cursor");
+        }
+    }
+
+    private static int remembered(String position) {
+        try {
+            return Integer.parseInt(position);
+        } catch (NumberFormatException broken) {
+            return -1;
         }
     }
 

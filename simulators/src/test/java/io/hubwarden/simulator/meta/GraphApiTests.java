@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -490,6 +491,49 @@ class GraphApiTests {
             assertThat(answers.get(0).path("code").asInt()).isEqualTo(200);
             assertThat(answers.get(0).path("body").asString()).contains("Acme Ads");
             assertThat(answers.get(1).path("code").asInt()).isEqualTo(400);
+        }
+
+        @Test
+        void aFailedBatchEntryCarriesItsOwnErrorEnvelopeAndHeaders() {
+            String batch = "[{\"method\":\"GET\",\"relative_url\":\"v25.0/918273645546372819/assigned_users\"}]";
+
+            JsonNode answers = acme.graph
+                    .post("/v25.0/", form("batch", batch, "access_token", acme.token))
+                    .json();
+
+            JsonNode failed = answers.get(0);
+            assertThat(failed.path("code").asInt()).isEqualTo(400);
+            assertThat(failed.path("headers")
+                            .valueStream()
+                            .map(header -> header.path("name").asString()))
+                    .contains("Content-Type");
+            JsonNode error =
+                    GraphApi.JSON.readTree(failed.path("body").asString()).path("error");
+            assertThat(error.path("code").asInt()).isEqualTo(100);
+            assertThat(error.path("error_subcode").asInt()).isEqualTo(33);
+        }
+
+        @Test
+        void aBatchWithoutHeadersAnswersCodesAndBodiesOnly() {
+            String batch = "[{\"method\":\"GET\",\"relative_url\":\"v25.0/" + acme.business.id() + "?fields=name\"}]";
+
+            JsonNode answers = acme.graph
+                    .post("/v25.0/", form("batch", batch, "include_headers", "false", "access_token", acme.token))
+                    .json();
+
+            assertThat(answers.get(0).has("headers")).isFalse();
+            assertThat(answers.get(0).path("body").asString()).contains("Acme Ads");
+        }
+
+        @Test
+        void aBatchOfMoreThanFiftyRequestsIsRefused() {
+            String entry = "{\"method\":\"GET\",\"relative_url\":\"v25.0/" + acme.business.id() + "\"}";
+            String batch = "[" + String.join(",", Collections.nCopies(51, entry)) + "]";
+
+            GraphClient.Answer answer = acme.graph.post("/v25.0/", form("batch", batch, "access_token", acme.token));
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().path("error").path("code").asInt()).isEqualTo(100);
         }
 
         @Test

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The Graph API over {@code java.net.http}: versioned paths, the access token and {@code appsecret_proof} on every
@@ -41,6 +43,9 @@ final class Graph {
 
     /** Graph's largest page on the edges the connector reads. */
     static final int MAX_LIMIT = 100;
+
+    /** Graph's most requests in one batch. */
+    static final int MAX_BATCH = 50;
 
     /** Node ids are digits, or {@code act_} and digits for ad accounts; anything else could change the path. */
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -94,6 +99,69 @@ final class Graph {
                         token,
                         query -> request(path, query).GET()),
                 type);
+    }
+
+    /**
+     * The same page of several edges, in Graph batch requests of at most {@link #MAX_BATCH} each ({@code POST /} with
+     * a {@code batch} parameter, the token and proof given once for all). Each element gives that edge's page, or
+     * throws the failure Graph answered for it alone, so that one missing node does not fail the others.
+     */
+    <T> List<Supplier<GraphWire.Listing<T>>> listEach(
+            List<String> paths, Map<String, String> params, Secret token, Class<T> item, PageRequest page) {
+        Map<String, String> paged = new LinkedHashMap<>(params);
+        paged.put("limit", Integer.toString(Math.min(page.size(), MAX_LIMIT)));
+        String cursor = page.cursor();
+        if (cursor != null) {
+            paged.put("after", cursor);
+        }
+        JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.Listing.class, item);
+        List<Supplier<GraphWire.Listing<T>>> answers = new ArrayList<>(paths.size());
+        for (int from = 0; from < paths.size(); from += MAX_BATCH) {
+            List<String> chunk = paths.subList(from, Math.min(paths.size(), from + MAX_BATCH));
+            ArrayNode batch = GraphWire.JSON.createArrayNode();
+            for (String path : chunk) {
+                batch.addObject()
+                        .put("method", "GET")
+                        .put("relative_url", settings.apiVersion() + "/" + path + "?" + encode(paged));
+            }
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("batch", batch.toString());
+            form.put("include_headers", "false");
+            JsonNode results = send(
+                    withToken(form, token),
+                    token,
+                    body -> request("", Map.of())
+                            .header("Content-Type", FORM)
+                            .POST(HttpRequest.BodyPublishers.ofString(encode(body))));
+            if (!results.isArray() || results.size() != chunk.size()) {
+                throw new HubUnavailable("Graph API answered a batch with a different number of results", null, null);
+            }
+            for (JsonNode result : results) {
+                answers.add(batched(result, type, token));
+            }
+        }
+        return answers;
+    }
+
+    /** One result of a batch, {@code {"code":200,"body":"<JSON as text>"}}, read as if it had been sent alone. */
+    private <T> Supplier<T> batched(JsonNode result, JavaType type, Secret token) {
+        JsonNode body = result.isObject() ? parse(result.path("body").asString("")) : null;
+        JsonNode error = body == null ? null : body.get("error");
+        if (error != null && error.isObject()) {
+            HubFailure failure = GraphErrors.classify(
+                    read(error, GraphWire.GraphError.class), null, List.of(token, settings.appSecret()));
+            return () -> {
+                throw failure;
+            };
+        }
+        if (body == null || result.path("code").asInt(0) / 100 != 2) {
+            HubFailure failure = GraphErrors.unreadable(result.path("code").asInt(0));
+            return () -> {
+                throw failure;
+            };
+        }
+        T value = read(body, type);
+        return () -> value;
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.hubwarden.connector.meta;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hubwarden.connector.AssetKind;
+import io.hubwarden.connector.AssetRef;
 import io.hubwarden.connector.HubConnector;
 import io.hubwarden.connector.HubTransport;
 import io.hubwarden.connector.tck.HubConnectorContract;
@@ -7,9 +11,12 @@ import io.hubwarden.connector.tck.HubSimulatorControl;
 import io.hubwarden.simulator.meta.MetaSimulator;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The connector contract, against the Meta simulator over loopback HTTP. */
 class MetaConnectorTests extends HubConnectorContract {
@@ -30,6 +37,21 @@ class MetaConnectorTests extends HubConnectorContract {
     @AfterAll
     static void stopTheSimulator() {
         meta.close();
+    }
+
+    @Test
+    void theFirstGrantsOfSixtyAssetsTakeTwoBatchRequests() {
+        List<AssetRef> assets = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            assets.add(control.seedAsset(AssetKind.AD_ACCOUNT, "Batched " + i).ref());
+        }
+        var access = connector().assets().orElseThrow();
+        long before = control.requestsServed();
+
+        var pages = access.grants(control.serviceCredential(), assets, 100);
+
+        assertThat(control.requestsServed() - before).isEqualTo(2);
+        assertThat(pages.keySet()).containsExactlyElementsOf(assets);
     }
 
     @Override
