@@ -4,6 +4,7 @@ import io.hubwarden.automation.JobAborted;
 import io.hubwarden.automation.JobContext;
 import io.hubwarden.automation.JobHandler;
 import io.hubwarden.connector.AssetAccess;
+import io.hubwarden.connector.AssetGrant;
 import io.hubwarden.connector.AssetKind;
 import io.hubwarden.connector.AssetRef;
 import io.hubwarden.connector.AssetTasks;
@@ -12,6 +13,7 @@ import io.hubwarden.connector.HubAuthExpired;
 import io.hubwarden.connector.HubConnector;
 import io.hubwarden.connector.HubNotFound;
 import io.hubwarden.connector.HubRejected;
+import io.hubwarden.connector.Page;
 import io.hubwarden.connector.PageRequest;
 import io.hubwarden.connector.ServiceCredential;
 import io.hubwarden.hub.SyncCursor.Phase;
@@ -20,10 +22,12 @@ import io.hubwarden.workspace.PersonStatus;
 import io.hubwarden.workspace.Workspaces;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,6 +47,9 @@ class SyncJob implements JobHandler {
 
     static final String TYPE = "SYNC";
     private static final int STEPS = Phase.values().length;
+    /** How many assets' grants a step reads: Graph's limit of requests in one batch. */
+    static final int GRANTS_PER_STEP = 50;
+
     private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
 
     private final HubStore hubs;
@@ -142,7 +149,7 @@ class SyncJob implements JobHandler {
                 hub.syncHalted("The sync would remove " + accounts.removed() + " of " + accounts.before()
                         + " people and " + assets.removed() + " of " + assets.before() + " assets.");
             } else {
-                ledger.apply(sync, hubId, now);
+                ledger.apply(sync, hubId, accounts, assets, now);
                 hub.synced(business.name(), now);
             }
             hubs.save(hub);
@@ -163,7 +170,11 @@ class SyncJob implements JobHandler {
         return people;
     }
 
-    /** One attempt's reading of the hub, phase after phase, from a saved cursor. */
+    /**
+     * One attempt's reading of the hub, phase after phase, from a saved cursor. Each page is read outside any
+     * transaction, then staged in one transaction together with the job's progress and the cursor after it, so that
+     * a page costs one commit and a later attempt resumes exactly after the last page staged.
+     */
     private final class Run {
 
         private final JobContext job;
@@ -172,6 +183,8 @@ class SyncJob implements JobHandler {
         private final ServiceCredential credential;
         private final Map<String, PersonId> people;
         private int pages;
+        private @Nullable List<AssetRef> grantable;
+        private Map<AssetRef, Integer> positions = Map.of();
 
         Run(
                 JobContext job,
@@ -190,7 +203,6 @@ class SyncJob implements JobHandler {
             var at = from;
             while (at.phase() != Phase.APPLY) {
                 at = step(at);
-                job.checkpoint(at.text());
             }
         }
 
@@ -198,16 +210,19 @@ class SyncJob implements JobHandler {
             pages++;
             var request = new PageRequest(at.cursor(), pageSize);
             if (at.phase() == Phase.MEMBERS) {
-                job.progress(0, STEPS, "Reading members, page " + pages);
                 var page = connector.members(credential, request);
-                staging.members(sync, page.items(), people);
-                return page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.INVITATIONS);
+                var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.INVITATIONS);
+                return staged(
+                        next, 0, "Reading members, page " + pages, () -> staging.members(sync, page.items(), people));
             }
             if (at.phase() == Phase.INVITATIONS) {
-                job.progress(1, STEPS, "Reading pending invitations, page " + pages);
                 var page = connector.invitations(credential, request);
-                staging.invitations(sync, page.items(), people);
-                return page.hasNext() ? at.next(page.next()) : firstAssetKind();
+                var next = page.hasNext() ? at.next(page.next()) : firstAssetKind();
+                return staged(
+                        next,
+                        1,
+                        "Reading pending invitations, page " + pages,
+                        () -> staging.invitations(sync, page.items(), people));
             }
             var access = connector.assets().orElse(null);
             if (access == null) {
@@ -215,48 +230,133 @@ class SyncJob implements JobHandler {
             }
             if (at.phase() == Phase.ASSETS) {
                 var kind = at.kind() == null ? access.kinds().get(0).kind() : at.kind();
-                job.progress(
-                        2,
-                        STEPS,
-                        "Reading assets ("
-                                + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), page " + pages);
                 var page = access.assets(credential, kind, request);
-                staging.assets(sync, page.items());
-                if (page.hasNext()) {
-                    return new SyncCursor(Phase.ASSETS, kind, null, page.next());
-                }
-                return nextAssetKind(access, kind);
+                var next = page.hasNext()
+                        ? new SyncCursor(Phase.ASSETS, kind, null, page.next())
+                        : nextAssetKind(access, kind);
+                return staged(
+                        next,
+                        2,
+                        "Reading assets ("
+                                + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), page " + pages,
+                        () -> staging.assets(sync, page.items()));
             }
             return grants(access, at);
         }
 
+        /** Stages a page read, with the job's progress and the cursor of what follows, in one transaction. */
+        private SyncCursor staged(SyncCursor next, int done, String label, Runnable stage) {
+            transaction.executeWithoutResult(tx -> {
+                stage.run();
+                job.progress(done, STEPS, label);
+                job.checkpoint(next.text());
+            });
+            return next;
+        }
+
+        /**
+         * Reads who holds the assets from the cursor's asset on: the first page of up to {@link #GRANTS_PER_STEP}
+         * assets at once, then the further pages of any asset that has more, each page its own step.
+         */
         private SyncCursor grants(AssetAccess access, SyncCursor at) {
-            var grantable = access.kinds().stream()
-                    .filter(AssetTasks::grantable)
-                    .map(tasks -> tasks.kind().name())
-                    .toList();
+            var assets = grantable(access);
             AssetRef asset = at.assetRef();
-            if (asset == null) {
-                var first = staging.assetAfter(sync, grantable, null);
-                if (first.isEmpty()) {
-                    return SyncCursor.at(Phase.APPLY);
-                }
-                asset = first.get();
+            int from = asset == null ? 0 : positions.getOrDefault(asset, 0);
+            if (from >= assets.size()) {
+                return SyncCursor.at(Phase.APPLY);
             }
-            job.progress(3, STEPS, "Reading who holds which asset, page " + pages);
-            try {
-                var page = access.grants(credential, asset, new PageRequest(at.cursor(), pageSize));
-                staging.grants(sync, asset, page.items());
-                if (page.hasNext()) {
-                    return new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), page.next());
+            var label = "Reading who holds which asset, page " + pages;
+            if (at.cursor() != null && asset != null) {
+                var page = readGrants(access, asset, at.cursor());
+                var next = page != null && page.hasNext()
+                        ? new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), page.next())
+                        : startingAt(from + 1);
+                return staged(next, 3, label, () -> {
+                    if (page != null) {
+                        staging.grants(sync, asset, page.items());
+                    }
+                });
+            }
+            var window = assets.subList(from, Math.min(assets.size(), from + GRANTS_PER_STEP));
+            int end = from + window.size();
+            var firstPages = access.grants(credential, window, pageSize);
+            staged(continuation(window, firstPages, -1, end), 3, label, () -> {
+                var byAsset = new LinkedHashMap<AssetRef, List<AssetGrant>>();
+                firstPages.forEach((read, page) -> byAsset.put(read, page.items()));
+                staging.grants(sync, byAsset);
+            });
+            for (int i = 0; i < window.size(); i++) {
+                var read = window.get(i);
+                var page = firstPages.get(read);
+                while (page != null && page.hasNext()) {
+                    pages++;
+                    page = readGrants(access, read, page.next());
+                    var more = page;
+                    var then = more != null && more.hasNext()
+                            ? new SyncCursor(Phase.GRANTS, read.kind(), read.id(), more.next())
+                            : continuation(window, firstPages, i, end);
+                    staged(then, 3, "Reading who holds which asset, page " + pages, () -> {
+                        if (more != null) {
+                            staging.grants(sync, read, more.items());
+                        }
+                    });
                 }
+            }
+            return startingAt(end);
+        }
+
+        /**
+         * Where to resume once the window's asset at {@code done} is read to its end: the next asset of the window
+         * whose first page said there is more, else the asset after the window.
+         */
+        private SyncCursor continuation(
+                List<AssetRef> window, Map<AssetRef, Page<AssetGrant>> firstPages, int done, int end) {
+            for (int j = done + 1; j < window.size(); j++) {
+                var page = firstPages.get(window.get(j));
+                if (page != null && page.hasNext()) {
+                    return new SyncCursor(
+                            Phase.GRANTS, window.get(j).kind(), window.get(j).id(), page.next());
+                }
+            }
+            return startingAt(end);
+        }
+
+        /** A further page of an asset's grants; {@code null} when the asset left the business meanwhile. */
+        private @Nullable Page<AssetGrant> readGrants(AssetAccess access, AssetRef asset, @Nullable String cursor) {
+            try {
+                return access.grants(credential, asset, new PageRequest(cursor, pageSize));
             } catch (HubNotFound gone) {
                 // The asset left the business while the sync ran; the next sync will not list it.
                 LOG.debug("Asset {} of sync {} is gone: {}", asset.id(), sync, gone.getMessage());
+                return null;
             }
-            return staging.assetAfter(sync, grantable, asset)
-                    .map(next -> new SyncCursor(Phase.GRANTS, next.kind(), next.id(), null))
-                    .orElse(SyncCursor.at(Phase.APPLY));
+        }
+
+        private SyncCursor startingAt(int position) {
+            var assets = grantable == null ? List.<AssetRef>of() : grantable;
+            if (position >= assets.size()) {
+                return SyncCursor.at(Phase.APPLY);
+            }
+            var asset = assets.get(position);
+            return new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), null);
+        }
+
+        /** The staged assets whose grants are read, in the order the cursor follows; read once per attempt. */
+        private List<AssetRef> grantable(AssetAccess access) {
+            if (grantable == null) {
+                var kinds = access.kinds().stream()
+                        .filter(AssetTasks::grantable)
+                        .map(tasks -> tasks.kind().name())
+                        .toList();
+                var assets = staging.grantable(sync, kinds);
+                var index = new HashMap<AssetRef, Integer>();
+                for (int i = 0; i < assets.size(); i++) {
+                    index.put(assets.get(i), i);
+                }
+                grantable = assets;
+                positions = index;
+            }
+            return grantable;
         }
 
         private SyncCursor firstAssetKind() {

@@ -151,8 +151,11 @@ class SyncLedger {
      * shows, then drops the staged rows. Matches made by hand survive; e-mail matches follow the sync.
      */
     void apply(UUID sync, HubId hub, Instant now) {
-        var accounts = accountCounts(sync, hub);
-        var assets = assetCounts(sync, hub);
+        apply(sync, hub, accountCounts(sync, hub), assetCounts(sync, hub), now);
+    }
+
+    /** Applies the staged sync whose account and asset counts the caller has just taken in this transaction. */
+    void apply(UUID sync, HubId hub, Counts accounts, Counts assets, Instant now) {
         var assignments = assignmentCounts(sync, hub);
         var at = Timestamp.from(now);
         var h = hub.value();

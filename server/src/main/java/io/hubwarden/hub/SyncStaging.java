@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -95,16 +94,24 @@ class SyncStaging {
 
     @Transactional
     void grants(UUID sync, AssetRef asset, List<AssetGrant> grants) {
-        var keys = new ArrayList<Object[]>(grants.size());
-        var rows = new ArrayList<Object[]>(grants.size());
-        for (var grant : grants) {
-            keys.add(new Object[] {
-                sync, asset.kind().name(), asset.id(), grant.user().value()
-            });
-            rows.add(new Object[] {
-                sync, asset.kind().name(), asset.id(), grant.user().value(), joined(grant.tasks())
-            });
-        }
+        grants(sync, Map.of(asset, grants));
+    }
+
+    /** Stages pages of several assets' grants in two batches. */
+    @Transactional
+    void grants(UUID sync, Map<AssetRef, List<AssetGrant>> byAsset) {
+        var keys = new ArrayList<Object[]>();
+        var rows = new ArrayList<Object[]>();
+        byAsset.forEach((asset, grants) -> {
+            for (var grant : grants) {
+                keys.add(new Object[] {
+                    sync, asset.kind().name(), asset.id(), grant.user().value()
+                });
+                rows.add(new Object[] {
+                    sync, asset.kind().name(), asset.id(), grant.user().value(), joined(grant.tasks())
+                });
+            }
+        });
         jdbc.batchUpdate(
                 "delete from hub_sync_assignment where sync_id = ? and asset_kind = ? and asset_id = ? and user_id = ?",
                 keys);
@@ -113,33 +120,20 @@ class SyncStaging {
                 rows);
     }
 
-    /**
-     * The staged asset after {@code after} (by kind, then id) among the given kinds, to read grants of next; empty
-     * after the last.
-     */
-    Optional<AssetRef> assetAfter(UUID sync, List<String> kinds, @Nullable AssetRef after) {
+    /** The staged assets of the given kinds, by kind and id: those whose grants the sync reads. */
+    List<AssetRef> grantable(UUID sync, List<String> kinds) {
         if (kinds.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         var in = String.join(", ", kinds.stream().map(kind -> "?").toList());
         var args = new ArrayList<Object>();
         args.add(sync);
         args.addAll(kinds);
-        var sql = "select asset_kind, external_id from hub_sync_asset where sync_id = ? and asset_kind in (" + in + ")";
-        if (after != null) {
-            sql += " and (asset_kind > ? or (asset_kind = ? and external_id > ?))";
-            args.add(after.kind().name());
-            args.add(after.kind().name());
-            args.add(after.id());
-        }
-        sql += " order by asset_kind, external_id fetch first 1 rows only";
-        return jdbc
-                .query(
-                        sql,
-                        (row, number) -> new AssetRef(AssetKind.valueOf(row.getString(1)), row.getString(2)),
-                        args.toArray())
-                .stream()
-                .findFirst();
+        return jdbc.query(
+                "select asset_kind, external_id from hub_sync_asset where sync_id = ? and asset_kind in (" + in + ")"
+                        + " order by asset_kind, external_id",
+                (row, number) -> new AssetRef(AssetKind.valueOf(row.getString(1)), row.getString(2)),
+                args.toArray());
     }
 
     /** How many assets of the given kinds the sync staged. */

@@ -3,24 +3,31 @@ package io.hubwarden.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.hubwarden.TestClock;
 import io.hubwarden.Unique;
+import io.hubwarden.automation.Job;
 import io.hubwarden.automation.JobStatus;
 import io.hubwarden.automation.Jobs;
 import io.hubwarden.connector.AssetKind;
 import io.hubwarden.connector.HubUserId;
 import io.hubwarden.hub.HubFixtures.MetaBusiness;
+import io.hubwarden.simulator.Fault;
 import io.hubwarden.simulator.meta.AssetType;
 import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Syncs read the simulator two items per page (see {@link SimulatorSettings}), so each crosses pages. */
@@ -38,6 +45,9 @@ class SyncTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
 
     final MetaSimulator meta = TestMetaSimulator.get();
     HubFixtures fixtures;
@@ -161,6 +171,79 @@ class SyncTests {
                 .singleElement()
                 .extracting(AssetView::tasks)
                 .isEqualTo(Set.of("ANALYZE"));
+    }
+
+    @Test
+    void anAssetHeldByMorePeopleThanAPageHoldsIsReadToItsLastHolder() {
+        var holders = moreHoldersOfTheAdAccount();
+
+        var hub = fixtures.aSyncedHub(owner, business);
+
+        assertThat(holdersOf(hub, adAccount)).containsExactlyInAnyOrderElementsOf(holders);
+    }
+
+    @Test
+    void aSyncThatFailedWhileReadingAnAssetsHoldersResumesAfterTheLastPageItStaged() {
+        var holders = moreHoldersOfTheAdAccount();
+        // The four assets' first pages come in one batch; the fifth read is the ad account's second page.
+        meta.injectFault("GET", "/*/assigned_users", Fault.latency(Duration.ofMillis(1)), 4);
+        meta.injectFault("GET", "/*/assigned_users", Fault.serverError(503), 1);
+
+        var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+        var sync = awaitSyncAdvancingTheClock(hub.id());
+
+        assertThat(sync.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(sync.attempts()).isEqualTo(2);
+        assertThat(holdersOf(hub, adAccount)).containsExactlyInAnyOrderElementsOf(holders);
+        assertThat(meta.requestLog())
+                .filteredOn(logged -> logged.method().equals("POST")
+                        && String.valueOf(logged.params().get("batch")).contains(adAccount + "/assigned_users"))
+                .as("the ad account's first page, read once")
+                .hasSize(1);
+    }
+
+    /** Two more people hold the ad account besides Ana: three holders, two pages. */
+    private List<String> moreHoldersOfTheAdAccount() {
+        var holders = new ArrayList<>(List.of(anaSeat));
+        for (var name : List.of("uma", "vic")) {
+            var email = Unique.email(name);
+            meta.seedPerson(email, name, "pw");
+            var seat = meta.addBusinessUser(business.id(), email, "EMPLOYEE").id();
+            meta.assign(adAccount, seat, List.of("ANALYZE"));
+            holders.add(seat);
+        }
+        return holders;
+    }
+
+    private List<String> holdersOf(HubView hub, String asset) {
+        return jdbc.queryForList(
+                "select user_id from hub_assignment where hub_id = ? and asset_id = ?",
+                String.class,
+                hub.id().value(),
+                asset);
+    }
+
+    private Job awaitSyncAdvancingTheClock(HubId hub) {
+        var deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            var syncs = jobs.jobsOf(owner.workspaceId(), hub.value(), PageRequest.of(0, 20)).stream()
+                    .filter(job -> job.type().equals("SYNC"))
+                    .toList();
+            if (!syncs.isEmpty() && syncs.get(0).status().finished()) {
+                return syncs.get(0);
+            }
+            clock.advance(Duration.ofMinutes(5));
+            pause();
+        }
+        throw new AssertionError("the sync did not finish within 60 s");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<Timestamp> updatedAt(HubView hub) {
