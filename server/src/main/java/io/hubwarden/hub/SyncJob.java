@@ -141,23 +141,24 @@ class SyncJob implements JobHandler {
         transaction.executeWithoutResult(tx -> {
             var hub = hubs.findById(hubId).orElseThrow(() -> new JobAborted("HUB_GONE", "The hub is gone."));
             var now = clock.instant();
-            var accounts = ledger.accountCounts(sync, hubId);
-            var assets = ledger.assetCounts(sync, hubId);
+            var accounts = ledger.accountRemovals(sync, hubId);
+            var assets = ledger.assetRemovals(sync, hubId);
             var percent = hub.safeguardPercent();
-            if (exceeds(accounts, percent) || exceeds(assets, percent)) {
-                ledger.halt(sync, accounts, assets, ledger.assignmentCounts(sync, hubId), now);
+            if (accounts.exceed(percent) || assets.exceed(percent)) {
+                ledger.halt(
+                        sync,
+                        ledger.accountCounts(sync, hubId),
+                        ledger.assetCounts(sync, hubId),
+                        ledger.assignmentCounts(sync, hubId),
+                        now);
                 hub.syncHalted("The sync would remove " + accounts.removed() + " of " + accounts.before()
                         + " people and " + assets.removed() + " of " + assets.before() + " assets.");
             } else {
-                ledger.apply(sync, hubId, accounts, assets, now);
+                ledger.apply(sync, hubId, accounts.before(), assets.before(), now);
                 hub.synced(business.name(), now);
             }
             hubs.save(hub);
         });
-    }
-
-    static boolean exceeds(SyncReview.Counts counts, int percent) {
-        return counts.before() > 0 && counts.removed() * 100L > (long) percent * counts.before();
     }
 
     private Map<String, PersonId> peopleByEmail(Hub hub) {

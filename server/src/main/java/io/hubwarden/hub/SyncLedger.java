@@ -84,6 +84,35 @@ class SyncLedger {
                 .findFirst();
     }
 
+    /** What the safeguard weighs: how many rows of a kind the hub had, and how many the staged sync removes. */
+    record Removals(int before, int removed) {
+
+        /** Whether the sync removes more than {@code percent} of what was there. */
+        boolean exceed(int percent) {
+            return before > 0 && removed * 100L > (long) percent * before;
+        }
+    }
+
+    Removals accountRemovals(UUID sync, HubId hub) {
+        return removals(
+                "select count(*), coalesce(sum(case when exists (" + STAGED_ACCOUNT + ") then 0 else 1 end), 0)"
+                        + " from hub_account a where a.hub_id = ?",
+                sync,
+                hub);
+    }
+
+    Removals assetRemovals(UUID sync, HubId hub) {
+        return removals(
+                "select count(*), coalesce(sum(case when exists (" + STAGED_ASSET + ") then 0 else 1 end), 0)"
+                        + " from hub_asset a where a.hub_id = ?",
+                sync,
+                hub);
+    }
+
+    private Removals removals(String sql, UUID sync, HubId hub) {
+        return jdbc.queryForObject(sql, (row, n) -> new Removals(row.getInt(1), row.getInt(2)), sync, hub.value());
+    }
+
     Counts accountCounts(UUID sync, HubId hub) {
         return new Counts(
                 count("select count(*) from hub_account where hub_id = ?", hub.value()),
@@ -151,17 +180,25 @@ class SyncLedger {
      * shows, then drops the staged rows. Matches made by hand survive; e-mail matches follow the sync.
      */
     void apply(UUID sync, HubId hub, Instant now) {
-        apply(sync, hub, accountCounts(sync, hub), assetCounts(sync, hub), now);
+        apply(
+                sync,
+                hub,
+                count("select count(*) from hub_account where hub_id = ?", hub.value()),
+                count("select count(*) from hub_asset where hub_id = ?", hub.value()),
+                now);
     }
 
-    /** Applies the staged sync whose account and asset counts the caller has just taken in this transaction. */
-    void apply(UUID sync, HubId hub, Counts accounts, Counts assets, Instant now) {
-        var assignments = assignmentCounts(sync, hub);
+    /**
+     * Applies the staged sync, given how many accounts and assets the hub had; the counts of what it added, changed
+     * and removed are those of the statements that did it.
+     */
+    void apply(UUID sync, HubId hub, int accountsBefore, int assetsBefore, Instant now) {
         var at = Timestamp.from(now);
         var h = hub.value();
 
-        jdbc.update("delete from hub_account a where a.hub_id = ? and not exists (" + STAGED_ACCOUNT + ")", h, sync);
-        jdbc.update(
+        int accountsRemoved = jdbc.update(
+                "delete from hub_account a where a.hub_id = ? and not exists (" + STAGED_ACCOUNT + ")", h, sync);
+        int accountsChanged = jdbc.update(
                 "update hub_account a set (email, name, role, tasks, state, expires_at, person_id, match_source,"
                         + " updated_at) = (select s.email, s.name, s.role, s.tasks, s.state, s.expires_at,"
                         + " case when a.match_source = 'HAND' then a.person_id else s.person_id end,"
@@ -173,7 +210,7 @@ class SyncLedger {
                 sync,
                 h,
                 sync);
-        jdbc.update(
+        int accountsAdded = jdbc.update(
                 "insert into hub_account (id, hub_id, account_kind, external_id, email, name, role, tasks, state,"
                         + " expires_at, person_id, match_source, exempt_reason, updated_at)"
                         + " select s.id, ?, s.account_kind, s.external_id, s.email, s.name, s.role, s.tasks, s.state,"
@@ -185,8 +222,9 @@ class SyncLedger {
                 sync,
                 h);
 
-        jdbc.update("delete from hub_asset a where a.hub_id = ? and not exists (" + STAGED_ASSET + ")", h, sync);
-        jdbc.update(
+        int assetsRemoved = jdbc.update(
+                "delete from hub_asset a where a.hub_id = ? and not exists (" + STAGED_ASSET + ")", h, sync);
+        int assetsChanged = jdbc.update(
                 "update hub_asset a set (name, updated_at) = (select s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
                         + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.external_id = a.external_id)"
                         + " where a.hub_id = ? and exists (" + STAGED_ASSET + " and s.name <> a.name)",
@@ -194,7 +232,7 @@ class SyncLedger {
                 sync,
                 h,
                 sync);
-        jdbc.update(
+        int assetsAdded = jdbc.update(
                 "insert into hub_asset (hub_id, asset_kind, external_id, name, updated_at)"
                         + " select ?, s.asset_kind, s.external_id, s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
                         + " where s.sync_id = ? and not exists (" + LIVE_ASSET + ")",
@@ -203,9 +241,9 @@ class SyncLedger {
                 sync,
                 h);
 
-        jdbc.update(
+        int assignmentsRemoved = jdbc.update(
                 "delete from hub_assignment a where a.hub_id = ? and not exists (" + STAGED_ASSIGNMENT + ")", h, sync);
-        jdbc.update(
+        int assignmentsChanged = jdbc.update(
                 "update hub_assignment a set (tasks, updated_at) = (select s.tasks, cast(? as timestamp with time zone) from hub_sync_assignment s"
                         + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.asset_id = a.asset_id"
                         + " and s.user_id = a.user_id)"
@@ -214,7 +252,7 @@ class SyncLedger {
                 sync,
                 h,
                 sync);
-        jdbc.update(
+        int assignmentsAdded = jdbc.update(
                 "insert into hub_assignment (hub_id, asset_kind, asset_id, user_id, tasks, updated_at)"
                         + " select ?, s.asset_kind, s.asset_id, s.user_id, s.tasks, cast(? as timestamp with time zone) from hub_sync_assignment s"
                         + " where s.sync_id = ? and not exists (" + LIVE_ASSIGNMENT + ")",
@@ -223,7 +261,13 @@ class SyncLedger {
                 sync,
                 h);
 
-        finish(sync, SyncStatus.APPLIED, accounts, assets, assignments, now);
+        finish(
+                sync,
+                SyncStatus.APPLIED,
+                new Counts(accountsBefore, accountsAdded, accountsChanged, accountsRemoved),
+                new Counts(assetsBefore, assetsAdded, assetsChanged, assetsRemoved),
+                new Counts(0, assignmentsAdded, assignmentsChanged, assignmentsRemoved),
+                now);
         dropStaged(sync);
     }
 
