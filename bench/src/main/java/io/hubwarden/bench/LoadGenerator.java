@@ -139,12 +139,19 @@ final class LoadGenerator {
                                 OutputStream out = socket.getOutputStream();
                                 out.write(request);
                                 out.flush();
-                                int status = readResponse(in);
+                                var response = readResponse(in);
                                 record(System.nanoTime() - due);
-                                if (status == 200) {
+                                if (response.status() == 200) {
                                     ok++;
                                 } else {
                                     errors++;
+                                }
+                                // As browsers do: the server closes a connection after so many requests (Tomcat:
+                                // 100) and says so; the next request goes on a new one.
+                                if (response.closing()) {
+                                    closeQuietly(socket);
+                                    socket = null;
+                                    in = null;
                                 }
                             } catch (IOException broken) {
                                 errors++;
@@ -178,14 +185,20 @@ final class LoadGenerator {
         }
     }
 
-    /** Reads one response (status line, headers, a Content-Length or chunked body) and returns its status. */
-    static int readResponse(DataInputStream in) throws IOException {
+    /** A response's status, and whether the server closes the connection after it. */
+    record Response(int status, boolean closing) {}
+
+    /** Reads one response (status line, headers, a Content-Length or chunked body). */
+    static Response readResponse(DataInputStream in) throws IOException {
         var status = line(in);
         long length = 0;
         boolean chunked = false;
+        boolean closing = false;
         String header;
         while (!(header = line(in)).isEmpty()) {
-            if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+            if (header.regionMatches(true, 0, "Connection:", 0, 11)) {
+                closing = header.toLowerCase(Locale.ROOT).contains("close");
+            } else if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                 length = Long.parseLong(header.substring(15).strip());
             } else if (header.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)
                     && header.toLowerCase(Locale.ROOT).contains("chunked")) {
@@ -209,7 +222,7 @@ final class LoadGenerator {
         } else {
             in.skipNBytes(length);
         }
-        return Integer.parseInt(status.split(" ", -1)[1]);
+        return new Response(Integer.parseInt(status.split(" ", -1)[1]), closing);
     }
 
     private static String line(DataInputStream in) throws IOException {
