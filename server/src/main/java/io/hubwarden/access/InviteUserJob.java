@@ -9,9 +9,12 @@ import io.hubwarden.connector.HubUnavailable;
 import io.hubwarden.connector.InvitationOutcome;
 import io.hubwarden.connector.InvitationReceipt;
 import io.hubwarden.connector.Invitee;
+import io.hubwarden.hub.HubId;
 import io.hubwarden.hub.Hubs;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,9 +33,12 @@ class InviteUserJob implements JobHandler {
     private final Hubs hubs;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
 
-    InviteUserJob(Memberships memberships, Hubs hubs, Clock clock, PlatformTransactionManager transactions) {
+    InviteUserJob(
+            Memberships memberships, Hubs hubs, Clock clock, PlatformTransactionManager transactions, JdbcClient jdbc) {
         this.memberships = memberships;
+        this.jdbc = jdbc;
         this.hubs = hubs;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -47,22 +53,22 @@ class InviteUserJob implements JobHandler {
     public void run(JobContext job) {
         var id = MembershipId.parse(job.subject().orElseThrow(() -> aborted("the job names no membership")));
         int generation = Integer.parseInt(job.payload().orElse("0"));
-        var found = memberships.findById(id).orElseThrow(() -> aborted("the membership no longer exists"));
-        var membership = found.status() == MembershipStatus.INVITE_FAILED && found.inviteGeneration() == generation
-                ? retried(id, generation).orElse(found)
+        var found = target(id).orElseThrow(() -> aborted("the membership no longer exists"));
+        var target = found.status() == MembershipStatus.INVITE_FAILED && found.inviteGeneration() == generation
+                ? retried(id, generation).map(Target::of).orElse(found)
                 : found;
-        if (!stillInviting(membership, generation)) {
+        if (target.status() != MembershipStatus.INVITING || target.inviteGeneration() != generation) {
             return;
         }
         InvitationReceipt receipt;
         try {
-            receipt = hubs.call(membership.hubId(), (connector, credential) -> {
+            receipt = hubs.call(target.hubId(), (connector, credential) -> {
                 var role = connector.roles().stream()
-                        .filter(candidate -> candidate.code().equals(membership.hubRole()))
+                        .filter(candidate -> candidate.code().equals(target.hubRole()))
                         .findFirst()
-                        .orElseThrow(() ->
-                                new JobAborted("HUB_ROLE_UNKNOWN", "The hub has no role " + membership.hubRole()));
-                return connector.invite(credential, Invitee.byEmail(membership.email()), role);
+                        .orElseThrow(
+                                () -> new JobAborted("HUB_ROLE_UNKNOWN", "The hub has no role " + target.hubRole()));
+                return connector.invite(credential, Invitee.byEmail(target.email()), role);
             });
         } catch (HubRateLimited | HubUnavailable busy) {
             note(id, generation, busy);
@@ -103,6 +109,35 @@ class InviteUserJob implements JobHandler {
                     return memberships.save(current);
                 }));
         return retried == null ? Optional.empty() : retried;
+    }
+
+    /**
+     * What the invitation needs of the membership, read as one row: the job reads it before the hub call, outside any
+     * transaction, and loads the aggregate only to record the hub's answer.
+     */
+    private Optional<Target> target(MembershipId id) {
+        return jdbc.sql("select hub_id, email, hub_role, status, invite_generation from membership where id = :id")
+                .param("id", id.value())
+                .query((row, number) -> new Target(
+                        new HubId(row.getObject("hub_id", UUID.class)),
+                        row.getString("email"),
+                        row.getString("hub_role"),
+                        MembershipStatus.valueOf(row.getString("status")),
+                        row.getInt("invite_generation")))
+                .optional();
+    }
+
+    /** The membership as the invitation needs it. */
+    private record Target(HubId hubId, String email, String hubRole, MembershipStatus status, int inviteGeneration) {
+
+        static Target of(Membership membership) {
+            return new Target(
+                    membership.hubId(),
+                    membership.email(),
+                    membership.hubRole(),
+                    membership.status(),
+                    membership.inviteGeneration());
+        }
     }
 
     private Optional<Membership> reload(MembershipId id, int generation) {

@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>{@code FOR UPDATE SKIP LOCKED} lets concurrent claimers pass over each other's rows instead of waiting for them
  * or taking them twice. The per-hub concurrency limit is then made exact by locking each candidate hub's bucket, in
  * hub id order so that two claimers cannot deadlock, and counting its running jobs under that lock. H2 locks every
- * row an ordered query reads rather than the few it returns; that only makes a concurrent claimer on the same H2
- * database come back empty-handed until the claim commits.
+ * row an ordered query reads rather than the few it returns, so queued jobs are locked only within a small window of
+ * the oldest due ones; a concurrent claimer on the same H2 database may still come back empty-handed until the claim
+ * commits.
  */
 @Component
 class JobClaims {
@@ -48,14 +49,27 @@ class JobClaims {
             for update skip locked
             """;
 
-    /** Queued jobs whose time has come, oldest due first. */
+    /**
+     * Queued jobs whose time has come, oldest due first. The inner query picks a window of a few more than wanted
+     * without locking anything, and only those rows are locked: H2 would otherwise lock every queued row it reads to
+     * order them, which makes each claim as slow as the queue is long. Claimers racing for the same window skip each
+     * other's rows and take the rest of it.
+     */
     private static final String DUE_JOBS = """
             select id, workspace_id, hub_id from job
-            where status = 'QUEUED' and next_attempt_at <= :now %s
+            where id in (
+                select id from job
+                where status = 'QUEUED' and next_attempt_at <= :now %s
+                order by next_attempt_at
+                limit :window)
+            and status = 'QUEUED' and next_attempt_at <= :now
             order by next_attempt_at
             limit :limit
             for update skip locked
             """;
+
+    /** How many times the wanted number of jobs the window of due jobs holds. */
+    private static final int WINDOW = 4;
 
     private static final String NOT_HELD = "and (hub_id is null or hub_id not in (:held))";
 
@@ -186,7 +200,8 @@ class JobClaims {
     private List<Candidate> candidates(String query, boolean abandoned, List<UUID> heldHubs, int limit, Instant now) {
         var sql = jdbc.sql(query.formatted(heldHubs.isEmpty() ? "" : NOT_HELD))
                 .param("now", HubLimits.at(now))
-                .param("limit", limit);
+                .param("limit", limit)
+                .param("window", limit * WINDOW);
         if (!heldHubs.isEmpty()) {
             sql = sql.param("held", heldHubs);
         }
