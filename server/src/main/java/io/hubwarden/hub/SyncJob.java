@@ -138,6 +138,7 @@ class SyncJob implements JobHandler {
     }
 
     private void decide(HubId hubId, UUID sync, BusinessInfo business) {
+        ledger.refreshStatistics();
         transaction.executeWithoutResult(tx -> {
             var hub = hubs.findById(hubId).orElseThrow(() -> new JobAborted("HUB_GONE", "The hub is gone."));
             var now = clock.instant();

@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +45,36 @@ class SyncLedger {
 
     private final JdbcTemplate jdbc;
 
+    private volatile @Nullable Boolean postgres;
+
     SyncLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Refreshes PostgreSQL's statistics of the staged and live tables, which a sync fills and changes wholesale. With
+     * stale ones (say, taken while the staging tables were empty) PostgreSQL plans the comparisons of a decision as
+     * nested loops, quadratic in the hub's size. Runs in a transaction of its own, so that the syncs of other hubs do
+     * not wait for this one's decision. H2 plans these by their indexes and needs nothing.
+     */
+    void refreshStatistics() {
+        if (postgres()) {
+            jdbc.execute(
+                    "analyze hub_sync_account, hub_sync_asset, hub_sync_assignment, hub_account, hub_asset, hub_assignment");
+        }
+    }
+
+    private boolean postgres() {
+        var known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres")));
+            postgres = known;
+        }
+        return known;
     }
 
     Optional<SyncStatus> status(UUID sync) {
