@@ -47,11 +47,8 @@ final class Cards {
         long seeding = System.nanoTime();
         for (int i = 0; i < hubs; i++) {
             ids.add(seeds.connect(
-                            owner,
-                            seeds.business(
-                                    owner,
-                                    "Cards Ads " + i + " " + Instant.now().toEpochMilli()))
-                    .id());
+                    owner,
+                    seeds.business(owner, "Cards Ads " + i + " " + Instant.now().toEpochMilli())));
         }
         for (var hub : ids) {
             seeds.awaitJobs(hub, "SYNC", Duration.ofMinutes(5));
@@ -97,26 +94,33 @@ final class Cards {
         json.run(Math.min(500, rates.get(0)), connections, options.duration("warmup", Duration.ofSeconds(10)));
         html.run(Math.min(200, rates.get(0)), connections, options.duration("warmup", Duration.ofSeconds(10)));
 
-        double bestJson = climb("JSON /api/me/cards", json, rates, connections, step, report);
-        double bestHtml = climb("HTML /cards", html, rates, connections, step, report);
+        double bestJson = climb("JSON /api/me/cards", json, rates, connections, step, stack, report);
+        double bestHtml = climb("HTML /cards", html, rates, connections, step, stack, report);
         report.atLeast("JSON: highest rate held (p99 <= 25 ms, no errors)", bestJson, TARGET_JSON_PER_SECOND, "/s");
         report.figure("HTML: highest rate held (p99 <= 25 ms, no errors)", bestHtml, "/s");
     }
 
     /** Runs the rates in turn until one is not held; returns the highest held (0 if none). */
     private static double climb(
-            String name, LoadGenerator load, List<Integer> rates, int connections, Duration step, Report report)
+            String name,
+            LoadGenerator load,
+            List<Integer> rates,
+            int connections,
+            Duration step,
+            Stack stack,
+            Report report)
             throws InterruptedException {
         double best = 0;
         for (int rate : rates) {
-            double cpuBefore = MemoryWatch.cpuSeconds();
+            double cpuBefore = stack.cpuSeconds();
             var result = load.run(rate, connections, step);
-            double cpu = MemoryWatch.cpuSeconds() - cpuBefore;
+            double cpu = stack.cpuSeconds() - cpuBefore;
             report.line(
-                    "  %-20s %s, %.2f ms CPU per request (server and generator): %s (load %s)",
+                    "  %-20s %s, %.2f ms CPU per request (%s): %s (load %s)",
                     name,
                     result.describe(),
                     cpu * 1000 / Math.max(1, result.ok() + result.errors()),
+                    stack.cpuOf(),
                     result.held(P99_LIMIT_MS) ? "held" : "NOT held",
                     Report.loadAverage());
             if (!result.held(P99_LIMIT_MS)) {

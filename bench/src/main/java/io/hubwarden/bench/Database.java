@@ -7,7 +7,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A fresh database for one run: H2 in memory or in a file (PostgreSQL mode, as the embedded default), or a new
@@ -28,25 +30,27 @@ final class Database implements AutoCloseable {
     }
 
     static Database create(String kind) {
+        return create(kind, false);
+    }
+
+    /**
+     * A fresh database that another process can open too when {@code shared}: H2 then lives in a file whose first
+     * opener (the server) serves it to the others over TCP ({@code AUTO_SERVER}), since H2 in memory is one JVM's.
+     */
+    static Database create(String kind, boolean shared) {
         var name = "hubwarden_bench_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         switch (kind) {
             case "h2":
+                if (shared) {
+                    return file(kind, name, ";AUTO_SERVER=TRUE");
+                }
                 return new Database(
                         kind,
                         name,
                         h2("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
             case "h2-file":
-                try {
-                    var directory = Files.createTempDirectory("hubwarden-bench-");
-                    return new Database(
-                            kind,
-                            name,
-                            h2("jdbc:h2:file:" + directory.resolve(name)
-                                    + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                return file(kind, name, shared ? ";AUTO_SERVER=TRUE" : "");
             case "postgres":
                 execute("create database " + name);
                 return new Database(
@@ -62,6 +66,33 @@ final class Database implements AutoCloseable {
             default:
                 throw new IllegalArgumentException("--db is h2, h2-file or postgres, not " + kind);
         }
+    }
+
+    private static Database file(String kind, String name, String extra) {
+        try {
+            var directory = Files.createTempDirectory("hubwarden-bench-");
+            return new Database(
+                    kind,
+                    name,
+                    h2("jdbc:h2:file:" + directory.resolve(name)
+                            + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE" + extra));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One connection of this process to the database, for a server in another process: enough for a scenario's
+     * seeding and counting, which run one statement at a time. Closed with {@link SingleConnectionDataSource#destroy}.
+     */
+    SingleConnectionDataSource connect() {
+        var dataSource = new SingleConnectionDataSource(
+                Objects.requireNonNull(settings.get("spring.datasource.url"), "a database has an address"),
+                settings.getOrDefault("spring.datasource.username", ""),
+                settings.getOrDefault("spring.datasource.password", ""),
+                true);
+        dataSource.setAutoCommit(true);
+        return dataSource;
     }
 
     Map<String, String> settings() {

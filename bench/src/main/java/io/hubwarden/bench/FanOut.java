@@ -3,7 +3,11 @@ package io.hubwarden.bench;
 import io.hubwarden.access.AccessRole;
 import io.hubwarden.access.AccessShares;
 import io.hubwarden.access.ShareRequest;
+import io.hubwarden.hub.HubId;
 import io.hubwarden.simulator.Fault;
+import io.hubwarden.workspace.SignedInPerson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +44,7 @@ final class FanOut {
         var owner = seeds.owner();
         var hub = seeds.connect(
                 owner, seeds.business(owner, "Fan-out Ads " + Instant.now().toEpochMilli()));
-        seeds.awaitJobs(hub.id(), "SYNC", Duration.ofMinutes(2));
+        seeds.awaitJobs(hub, "SYNC", Duration.ofMinutes(2));
         var emails = new ArrayList<String>(people);
         String domain = "fanout" + Instant.now().toEpochMilli() + ".test";
         for (int i = 0; i < people; i++) {
@@ -54,16 +58,12 @@ final class FanOut {
         var jdbc = stack.jdbc();
 
         try (var memory = MemoryWatch.start()) {
-            double cpuBefore = MemoryWatch.cpuSeconds();
+            double cpuBefore = stack.cpuSeconds();
             var sharedAt = Instant.now();
             long start = System.nanoTime();
-            stack.bean(AccessShares.class)
-                    .share(
-                            owner,
-                            hub.id(),
-                            new ShareRequest(emails, AccessRole.COLLABORATOR, "EMPLOYEE", List.of(), true, false));
+            share(stack, owner, hub, emails);
             double shareSeconds = (System.nanoTime() - start) / 1e9;
-            double shareCpu = MemoryWatch.cpuSeconds() - cpuBefore;
+            double shareCpu = stack.cpuSeconds() - cpuBefore;
             var deadline = System.nanoTime()
                     + Duration.ofSeconds(Math.max(120, people / 20)).toNanos();
             int finished = 0;
@@ -79,22 +79,22 @@ final class FanOut {
                         "select count(*) from job where hub_id = ? and type = 'INVITE_USER'"
                                 + " and status in ('SUCCEEDED', 'FAILED', 'CANCELLED')",
                         Integer.class,
-                        hub.id().value());
+                        hub.value());
                 finished = done == null ? 0 : done;
                 if (mails < people) {
                     mails = stack.mailbox().mails().size() - mailsBefore;
                     mailsSeconds = (System.nanoTime() - start) / 1e9;
                 }
             }
-            double cpu = MemoryWatch.cpuSeconds() - cpuBefore;
+            double cpu = stack.cpuSeconds() - cpuBefore;
             Integer succeeded = jdbc.queryForObject(
                     "select count(*) from job where hub_id = ? and type = 'INVITE_USER' and status = 'SUCCEEDED'",
                     Integer.class,
-                    hub.id().value());
+                    hub.value());
             var lastInvited = jdbc.queryForObject(
                     "select max(finished_at) from job where hub_id = ? and type = 'INVITE_USER'",
                     java.sql.Timestamp.class,
-                    hub.id().value());
+                    hub.value());
             double invitedSeconds = lastInvited == null
                     ? Double.NaN
                     : Duration.between(sharedAt, lastInvited.toInstant()).toNanos() / 1e9;
@@ -102,7 +102,7 @@ final class FanOut {
                     .queryForList(
                             "select status_changed_at from membership where hub_id = ? and status = 'INVITED'",
                             java.sql.Timestamp.class,
-                            hub.id().value())
+                            hub.value())
                     .stream()
                     .mapToDouble(
                             at -> Duration.between(sharedAt, at.toInstant()).toNanos() / 1e6)
@@ -111,7 +111,7 @@ final class FanOut {
             double endToEnd = Math.max(invitedSeconds, mailsSeconds);
             report.figure("share call (all people, one transaction)", shareSeconds * 1000, "ms");
             report.figure("  CPU per person in the share call", shareCpu * 1000 / people, "ms");
-            report.figure("CPU per invitation, end to end (all threads)", cpu * 1000 / people, "ms");
+            report.figure("CPU per invitation, end to end (" + stack.cpuOf() + ")", cpu * 1000 / people, "ms");
             report.figure(
                     "  so at most, with every core busy",
                     Runtime.getRuntime().availableProcessors() * people / cpu,
@@ -123,21 +123,45 @@ final class FanOut {
             report.figure("last mail received after (+-0.1 s)", mailsSeconds, "s");
             report.figure("share-to-invited latency p50", percentile(latencies, 0.50), "ms");
             report.figure("share-to-invited latency p99", percentile(latencies, 0.99), "ms");
-            report.figure("peak heap in use (whole process)", memory.peakHeapMib(), "MiB");
-            report.figure("peak RSS (whole process)", MemoryWatch.peakRssMib(), "MiB");
+            if (stack.process() == null) {
+                report.figure("peak heap in use (whole process)", memory.peakHeapMib(), "MiB");
+                report.figure("peak RSS (whole process)", MemoryWatch.peakRssMib(), "MiB");
+            }
             if (latency.isZero()) {
                 report.atLeast(
                         "invites/s end to end (mail included)", people / endToEnd, TARGET_INVITES_PER_SECOND, "/s");
             } else {
                 report.figure("invites/s end to end (mail included)", people / endToEnd, "/s");
                 int concurrency = Integer.parseInt(
-                        stack.bean(Environment.class).getProperty("hubwarden.automation.hub-concurrency", "4"));
+                        stack.process() == null
+                                ? stack.bean(Environment.class).getProperty("hubwarden.automation.hub-concurrency", "4")
+                                : options.serverSetting("hubwarden.automation.hub-concurrency", "4"));
                 report.line(
                         "  the hub's bound: %d calls at once per hub x 1000 / %d ms = %.0f invites/s at most",
                         concurrency, latency.toMillis(), concurrency * 1000.0 / latency.toMillis());
             }
         }
         stack.meta().clearFaults();
+    }
+
+    /** One share of the hub with every person: through the share form when the server runs in another process. */
+    private static void share(Stack stack, SignedInPerson owner, HubId hub, List<String> emails) {
+        if (stack.process() == null) {
+            stack.bean(AccessShares.class)
+                    .share(
+                            owner,
+                            hub,
+                            new ShareRequest(emails, AccessRole.COLLABORATOR, "EMPLOYEE", List.of(), true, false));
+            return;
+        }
+        try {
+            stack.browser(owner.email()).share(hub, emails, AccessRole.COLLABORATOR.name(), "EMPLOYEE");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", interrupted);
+        }
     }
 
     static double percentile(double[] sorted, double fraction) {

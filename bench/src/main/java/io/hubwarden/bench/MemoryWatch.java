@@ -77,17 +77,27 @@ final class MemoryWatch implements AutoCloseable {
 
     /** The resident set size now ({@code VmRSS}), in MiB; 0 where {@code /proc} is missing. */
     static double rssMib() {
-        return status("VmRSS:");
+        return status("self", "VmRSS:");
     }
 
     /** The highest resident set size so far ({@code VmHWM}), in MiB. */
     static double peakRssMib() {
-        return status("VmHWM:");
+        return status("self", "VmHWM:");
     }
 
-    private static double status(String field) {
+    /** The resident set size of another process now, in MiB. */
+    static double rssMib(long pid) {
+        return status(String.valueOf(pid), "VmRSS:");
+    }
+
+    /** The highest resident set size of another process so far, in MiB. */
+    static double peakRssMib(long pid) {
+        return status(String.valueOf(pid), "VmHWM:");
+    }
+
+    private static double status(String process, String field) {
         try {
-            for (var line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (var line : Files.readAllLines(Path.of("/proc", process, "status"))) {
                 if (line.startsWith(field)) {
                     return Long.parseLong(line.substring(field.length())
                                     .replace("kB", "")

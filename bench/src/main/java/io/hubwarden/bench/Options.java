@@ -91,6 +91,16 @@ final class Options {
         return text("db", "h2");
     }
 
+    /** A setting given to the server under test as {@code --name=value}, or the fallback. */
+    String serverSetting(String name, String fallback) {
+        var prefix = "--" + name + "=";
+        return serverArguments.stream()
+                .filter(argument -> argument.startsWith(prefix))
+                .reduce((first, last) -> last)
+                .map(argument -> argument.substring(prefix.length()))
+                .orElse(fallback);
+    }
+
     List<String> serverArguments() {
         return serverArguments;
     }

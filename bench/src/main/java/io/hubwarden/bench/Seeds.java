@@ -3,13 +3,15 @@ package io.hubwarden.bench;
 import io.hubwarden.connector.HubKind;
 import io.hubwarden.hub.HubConnection;
 import io.hubwarden.hub.HubId;
-import io.hubwarden.hub.HubView;
 import io.hubwarden.hub.Hubs;
 import io.hubwarden.simulator.meta.Business;
+import io.hubwarden.workspace.PersonId;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceId;
 import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * The data a scenario starts from. The workspace, its Owner and the hubs come through the server's own APIs, as a
@@ -40,10 +43,38 @@ final class Seeds {
         this.stack = stack;
     }
 
-    /** A new workspace and its Owner, who signs in with {@link #OWNER_PASSWORD}. */
+    /**
+     * A new workspace and its Owner, who signs in with {@link #OWNER_PASSWORD}. Production has no form that creates a
+     * workspace, so for a server in another process both rows are written straight into the database, the password
+     * hashed as the server hashes it.
+     */
     SignedInPerson owner() {
         int number = OWNERS.incrementAndGet();
         var email = "owner" + number + "@bench.test";
+        if (stack.process() != null) {
+            var workspace = new WorkspaceId(UUID.randomUUID());
+            var person = new PersonId(UUID.randomUUID());
+            var now = Timestamp.from(Instant.now());
+            var jdbc = stack.jdbc();
+            jdbc.update(
+                    "insert into workspace (id, name, slug, created_at, version) values (?, ?, ?, ?, 0)",
+                    workspace.value(),
+                    "Bench " + number,
+                    "bench-" + number,
+                    now);
+            jdbc.update(
+                    "insert into person (id, workspace_id, email, name, role, status, source, password_hash,"
+                            + " created_at, activated_at, version)"
+                            + " values (?, ?, ?, ?, 'OWNER', 'ACTIVE', 'LOCAL', ?, ?, ?, 0)",
+                    person.value(),
+                    workspace.value(),
+                    email,
+                    "Olive Owner",
+                    "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2).encode(OWNER_PASSWORD),
+                    now,
+                    now);
+            return new SignedInPerson(person, workspace, WorkspaceRole.OWNER, email, "Olive Owner");
+        }
         var created = stack.bean(Workspaces.class).create("Bench " + number, email, "Olive Owner", OWNER_PASSWORD);
         return new SignedInPerson(created.ownerId(), created.workspaceId(), WorkspaceRole.OWNER, email, "Olive Owner");
     }
@@ -59,8 +90,23 @@ final class Seeds {
         return new MetaBusiness(business, meta.userToken(owner.email(), Stack.APP_ID, SERVICE_SCOPES));
     }
 
-    /** Connects the business as a hub by token; connecting queues its first sync. */
-    HubView connect(SignedInPerson owner, MetaBusiness business) {
+    /**
+     * Connects the business as a hub by token, through the connect wizard for a server in another process; connecting
+     * queues its first sync.
+     */
+    HubId connect(SignedInPerson owner, MetaBusiness business) {
+        if (stack.process() != null) {
+            try {
+                return stack.browser(owner.email())
+                        .connectMeta(
+                                business.business().name(), business.business().id(), business.token());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", interrupted);
+            }
+        }
         return stack.bean(Hubs.class)
                 .connectWithToken(
                         owner,
@@ -68,7 +114,8 @@ final class Seeds {
                                 HubKind.META_BUSINESS_MANAGER,
                                 business.business().name(),
                                 Map.of("business_id", business.business().id())),
-                        business.token());
+                        business.token())
+                .id();
     }
 
     /**

@@ -99,7 +99,7 @@ final class SyncScenario {
         Timing full;
         try (var memory = MemoryWatch.start()) {
             double cpuBefore = MemoryWatch.cpuSeconds();
-            hub = seeds.connect(owner, business).id();
+            hub = seeds.connect(owner, business);
             seeds.awaitJobs(hub, "SYNC", Duration.ofMinutes(30));
             full = timing(stack, latestSync(stack, hub));
             report.figure(
