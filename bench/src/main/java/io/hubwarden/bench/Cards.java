@@ -120,7 +120,7 @@ final class Cards {
                     name,
                     result.describe(),
                     cpu * 1000 / Math.max(1, result.ok() + result.errors()),
-                    stack.cpuOf(),
+                    stack.process() == null ? "server and generator" : "server only",
                     result.held(P99_LIMIT_MS) ? "held" : "NOT held",
                     Report.loadAverage());
             if (!result.held(P99_LIMIT_MS)) {

@@ -43,14 +43,14 @@ final class Database implements AutoCloseable {
         switch (kind) {
             case "h2":
                 if (shared) {
-                    return file(kind, name, ";AUTO_SERVER=TRUE");
+                    return file(kind, name, true);
                 }
                 return new Database(
                         kind,
                         name,
                         h2("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
             case "h2-file":
-                return file(kind, name, shared ? ";AUTO_SERVER=TRUE" : "");
+                return file(kind, name, shared);
             case "postgres":
                 execute("create database " + name);
                 return new Database(
@@ -68,14 +68,16 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Database file(String kind, String name, String extra) {
+    /** H2 refuses to serve a database it does not close with the JVM, so a shared one closes with the server's. */
+    private static Database file(String kind, String name, boolean shared) {
         try {
             var directory = Files.createTempDirectory("hubwarden-bench-");
             return new Database(
                     kind,
                     name,
                     h2("jdbc:h2:file:" + directory.resolve(name)
-                            + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE" + extra));
+                            + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
+                            + (shared ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -111,7 +111,11 @@ final class FanOut {
             double endToEnd = Math.max(invitedSeconds, mailsSeconds);
             report.figure("share call (all people, one transaction)", shareSeconds * 1000, "ms");
             report.figure("  CPU per person in the share call", shareCpu * 1000 / people, "ms");
-            report.figure("CPU per invitation, end to end (" + stack.cpuOf() + ")", cpu * 1000 / people, "ms");
+            report.figure(
+                    "CPU per invitation, end to end (" + (stack.process() == null ? "all threads" : "server only")
+                            + ")",
+                    cpu * 1000 / people,
+                    "ms");
             report.figure(
                     "  so at most, with every core busy",
                     Runtime.getRuntime().availableProcessors() * people / cpu,

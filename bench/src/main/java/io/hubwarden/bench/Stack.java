@@ -213,11 +213,6 @@ final class Stack implements AutoCloseable {
         return process == null ? MemoryWatch.cpuSeconds() : process.cpuSeconds();
     }
 
-    /** What {@link #cpuSeconds} counts, for a figure's name. */
-    String cpuOf() {
-        return process == null ? "server, simulator and generator" : "server";
-    }
-
     /** The session of a person signed in through the sign-in form, for a server in another process. */
     Browser browser(String email) throws IOException, InterruptedException {
         var browser = browsers.get(email);
