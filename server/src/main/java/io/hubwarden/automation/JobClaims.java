@@ -50,19 +50,21 @@ class JobClaims {
             """;
 
     /**
-     * Queued jobs whose time has come, oldest due first. The inner query picks a window of a few more than wanted
-     * without locking anything, and only those rows are locked: H2 would otherwise lock every queued row it reads to
-     * order them, which makes each claim as slow as the queue is long. Claimers racing for the same window skip each
-     * other's rows and take the rest of it.
+     * Queued jobs whose time has come, oldest due first: a window of a few more than wanted, read without locking
+     * anything. Only the window's rows are then locked ({@link #LOCK_DUE}): H2 would otherwise lock every queued row it
+     * reads to order them, which makes each claim as slow as the queue is long.
      */
-    private static final String DUE_JOBS = """
+    private static final String DUE_WINDOW = """
+            select id from job
+            where status = 'QUEUED' and next_attempt_at <= :now %s
+            order by next_attempt_at
+            limit :window
+            """;
+
+    /** The window's jobs that are still due, oldest first; claimers racing for a window skip each other's rows. */
+    private static final String LOCK_DUE = """
             select id, workspace_id, hub_id from job
-            where id in (
-                select id from job
-                where status = 'QUEUED' and next_attempt_at <= :now %s
-                order by next_attempt_at
-                limit :window)
-            and status = 'QUEUED' and next_attempt_at <= :now
+            where id in (:ids) and status = 'QUEUED' and next_attempt_at <= :now
             order by next_attempt_at
             limit :limit
             for update skip locked
@@ -120,9 +122,9 @@ class JobClaims {
                 .param("perHub", settings.hubConcurrency())
                 .query(UUID.class)
                 .list();
-        var candidates = new ArrayList<>(candidates(ABANDONED_JOBS, true, held, limit, now));
+        var candidates = new ArrayList<>(abandoned(held, limit, now));
         if (candidates.size() < limit) {
-            candidates.addAll(candidates(DUE_JOBS, false, held, limit - candidates.size(), now));
+            candidates.addAll(due(held, limit - candidates.size(), now));
         }
         var accepted = new HashSet<JobId>();
         Map<UUID, List<Candidate>> byHub = new TreeMap<>();
@@ -197,11 +199,33 @@ class JobClaims {
         return claimed;
     }
 
-    private List<Candidate> candidates(String query, boolean abandoned, List<UUID> heldHubs, int limit, Instant now) {
-        var sql = jdbc.sql(query.formatted(heldHubs.isEmpty() ? "" : NOT_HELD))
+    private List<Candidate> due(List<UUID> heldHubs, int limit, Instant now) {
+        var window = jdbc.sql(DUE_WINDOW.formatted(heldHubs.isEmpty() ? "" : NOT_HELD))
+                .param("now", HubLimits.at(now))
+                .param("window", limit * WINDOW);
+        if (!heldHubs.isEmpty()) {
+            window = window.param("held", heldHubs);
+        }
+        var ids = window.query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(LOCK_DUE)
+                .param("ids", ids)
                 .param("now", HubLimits.at(now))
                 .param("limit", limit)
-                .param("window", limit * WINDOW);
+                .query((row, number) -> new Candidate(
+                        new JobId(row.getObject("id", UUID.class)),
+                        new WorkspaceId(row.getObject("workspace_id", UUID.class)),
+                        row.getObject("hub_id", UUID.class),
+                        false))
+                .list();
+    }
+
+    private List<Candidate> abandoned(List<UUID> heldHubs, int limit, Instant now) {
+        var sql = jdbc.sql(ABANDONED_JOBS.formatted(heldHubs.isEmpty() ? "" : NOT_HELD))
+                .param("now", HubLimits.at(now))
+                .param("limit", limit);
         if (!heldHubs.isEmpty()) {
             sql = sql.param("held", heldHubs);
         }
@@ -209,7 +233,7 @@ class JobClaims {
                         new JobId(row.getObject("id", UUID.class)),
                         new WorkspaceId(row.getObject("workspace_id", UUID.class)),
                         row.getObject("hub_id", UUID.class),
-                        abandoned))
+                        true))
                 .list();
     }
 
