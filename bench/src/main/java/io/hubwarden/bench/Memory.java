@@ -8,7 +8,8 @@ import java.util.Objects;
  * server runs in a JVM of its own, started with production's JVM options ({@link ServerProcess#DEFAULT_JVM_OPTIONS}
  * unless {@code --jvm="..."} gives others), so the figures are the server's alone: the simulator, the mailbox and the
  * load generator stay in the bench's JVM. They are read from the server's {@code /proc/<pid>/status}: {@code VmRSS}
- * now, {@code VmHWM} for the peak.
+ * now, {@code VmHWM} for the peak. With {@code -XX:NativeMemoryTracking=summary} among the JVM options, the JVM's own
+ * account of that memory by category follows.
  */
 final class Memory {
 
@@ -29,6 +30,11 @@ final class Memory {
             report.line("== memory, the server in a JVM of its own (pid %d)", server.pid());
             report.atMost("server RSS after the cards (VmRSS)", server.rssMib(), TARGET_RSS_MIB, "MiB");
             report.atMost("server peak RSS (VmHWM)", server.peakRssMib(), TARGET_RSS_MIB, "MiB");
+            var nativeMemory = server.nativeMemory();
+            if (!nativeMemory.isEmpty()) {
+                report.line("  where it goes (jcmd VM.native_memory summary, MiB):");
+                nativeMemory.forEach(line -> report.line("    %s", line));
+            }
         }
     }
 }
