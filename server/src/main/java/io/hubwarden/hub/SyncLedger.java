@@ -43,6 +43,13 @@ class SyncLedger {
     private static final String LIVE_ASSIGNMENT = "select 1 from hub_assignment a where a.hub_id = ?"
             + " and a.asset_kind = s.asset_kind and a.asset_id = s.asset_id and a.user_id = s.user_id";
 
+    /**
+     * How applying a sync inserts only staged rows that are not live yet: by the live table's unique key rather than
+     * an anti-join with it. PostgreSQL plans such an anti-join by the table's size when planning, and a table empty
+     * then (a hub's first sync) gets a nested loop that scans what the statement itself inserts once per row.
+     */
+    private static final String NOT_LIVE = " on conflict do nothing";
+
     private final JdbcTemplate jdbc;
 
     private volatile @Nullable Boolean postgres;
@@ -245,12 +252,11 @@ class SyncLedger {
                         + " expires_at, person_id, match_source, exempt_reason, updated_at)"
                         + " select s.id, ?, s.account_kind, s.external_id, s.email, s.name, s.role, s.tasks, s.state,"
                         + " s.expires_at, s.person_id, case when s.person_id is null then null else 'EMAIL' end,"
-                        + " null, cast(? as timestamp with time zone) from hub_sync_account s where s.sync_id = ? and not exists ("
-                        + LIVE_ACCOUNT + ")",
+                        + " null, cast(? as timestamp with time zone) from hub_sync_account s where s.sync_id = ?"
+                        + NOT_LIVE,
                 h,
                 at,
-                sync,
-                h);
+                sync);
 
         int assetsRemoved = jdbc.update(
                 "delete from hub_asset a where a.hub_id = ? and not exists (" + STAGED_ASSET + ")", h, sync);
@@ -265,11 +271,10 @@ class SyncLedger {
         int assetsAdded = jdbc.update(
                 "insert into hub_asset (hub_id, asset_kind, external_id, name, updated_at)"
                         + " select ?, s.asset_kind, s.external_id, s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
-                        + " where s.sync_id = ? and not exists (" + LIVE_ASSET + ")",
+                        + " where s.sync_id = ?" + NOT_LIVE,
                 h,
                 at,
-                sync,
-                h);
+                sync);
 
         int assignmentsRemoved = jdbc.update(
                 "delete from hub_assignment a where a.hub_id = ? and not exists (" + STAGED_ASSIGNMENT + ")", h, sync);
@@ -285,11 +290,10 @@ class SyncLedger {
         int assignmentsAdded = jdbc.update(
                 "insert into hub_assignment (hub_id, asset_kind, asset_id, user_id, tasks, updated_at)"
                         + " select ?, s.asset_kind, s.asset_id, s.user_id, s.tasks, cast(? as timestamp with time zone) from hub_sync_assignment s"
-                        + " where s.sync_id = ? and not exists (" + LIVE_ASSIGNMENT + ")",
+                        + " where s.sync_id = ?" + NOT_LIVE,
                 h,
                 at,
-                sync,
-                h);
+                sync);
 
         finish(
                 sync,
