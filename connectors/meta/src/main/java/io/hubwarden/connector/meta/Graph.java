@@ -86,12 +86,7 @@ final class Graph {
     /** One page of an edge, at most {@link #MAX_LIMIT} items, continuing after the page's cursor. */
     <T> GraphWire.Listing<T> list(
             String path, Map<String, String> params, Secret token, Class<T> item, PageRequest page) {
-        Map<String, String> paged = new LinkedHashMap<>(params);
-        paged.put("limit", Integer.toString(Math.min(page.size(), MAX_LIMIT)));
-        String cursor = page.cursor();
-        if (cursor != null) {
-            paged.put("after", cursor);
-        }
+        Map<String, String> paged = paged(params, page);
         JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.Listing.class, item);
         return read(
                 send(
@@ -101,6 +96,17 @@ final class Graph {
                 type);
     }
 
+    /** The parameters with the page's size (at most {@link #MAX_LIMIT}) and its cursor, as Graph pages them. */
+    private static Map<String, String> paged(Map<String, String> params, PageRequest page) {
+        Map<String, String> paged = new LinkedHashMap<>(params);
+        paged.put("limit", Integer.toString(Math.min(page.size(), MAX_LIMIT)));
+        String cursor = page.cursor();
+        if (cursor != null) {
+            paged.put("after", cursor);
+        }
+        return paged;
+    }
+
     /**
      * The same page of several edges, in Graph batch requests of at most {@link #MAX_BATCH} each ({@code POST /} with
      * a {@code batch} parameter, the token and proof given once for all). Each element gives that edge's page, or
@@ -108,12 +114,7 @@ final class Graph {
      */
     <T> List<Supplier<GraphWire.Listing<T>>> listEach(
             List<String> paths, Map<String, String> params, Secret token, Class<T> item, PageRequest page) {
-        Map<String, String> paged = new LinkedHashMap<>(params);
-        paged.put("limit", Integer.toString(Math.min(page.size(), MAX_LIMIT)));
-        String cursor = page.cursor();
-        if (cursor != null) {
-            paged.put("after", cursor);
-        }
+        Map<String, String> paged = paged(params, page);
         JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.Listing.class, item);
         List<Supplier<GraphWire.Listing<T>>> answers = new ArrayList<>(paths.size());
         for (int from = 0; from < paths.size(); from += MAX_BATCH) {
