@@ -35,12 +35,13 @@ record HubsSettings(
      * The Meta app Hubwarden signs in with.
      *
      * @param appId the app id ({@code HUBWARDEN_META_APP_ID}); Meta hubs cannot be connected without it
-     * @param appSecret the app secret
+     * @param appSecret the app secret ({@code HUBWARDEN_META_APP_SECRET})
      * @param graphUrl where the Graph API answers
      * @param dialogUrl where browsers sign in with Facebook
      * @param apiVersion the Graph API version
      * @param businessUrl Meta Business Manager, for links on pages and cards
-     * @param loginConfigId the Facebook Login for Business configuration, for business apps; else unset
+     * @param loginConfigId the Facebook Login for Business configuration, for business apps ({@code
+     *     HUBWARDEN_META_LOGIN_CONFIG_ID}); else unset
      */
     record Meta(
             @Nullable String appId,
@@ -63,7 +64,7 @@ record HubsSettings(
      * The TikTok API for Business app Hubwarden signs in with.
      *
      * @param appId the app id ({@code HUBWARDEN_TIKTOK_APP_ID}); TikTok hubs cannot be connected without it
-     * @param secret the app secret
+     * @param secret the app secret ({@code HUBWARDEN_TIKTOK_SECRET})
      * @param apiUrl where the Business API answers
      * @param authUrl the authorization page browsers are sent to
      * @param businessUrl TikTok Business Center, for links on pages and cards
