@@ -29,21 +29,32 @@ class SessionStorage {
             + " (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)"
             + " VALUES (?, ?, ?)";
 
-    /** Spring Session's update, as one statement that skips the write when only a recent access time changed. */
-    private static final String TOUCH_AT_MOST_EVERY_MINUTE = """
-            MERGE INTO %TABLE_NAME% s
-            USING (SELECT CAST(? AS CHAR(36)) AS session_id, CAST(? AS BIGINT) AS last_access_time,
-                          CAST(? AS INT) AS max_inactive_interval, CAST(? AS BIGINT) AS expiry_time,
-                          CAST(? AS VARCHAR(100)) AS principal_name, CAST(? AS CHAR(36)) AS primary_id) v
-            ON s.primary_id = v.primary_id
-            WHEN MATCHED AND (s.session_id <> v.session_id
-                              OR s.max_inactive_interval <> v.max_inactive_interval
-                              OR s.principal_name IS DISTINCT FROM v.principal_name
-                              OR s.last_access_time < v.last_access_time - 60000)
-            THEN UPDATE SET session_id = v.session_id, last_access_time = v.last_access_time,
-                            max_inactive_interval = v.max_inactive_interval, expiry_time = v.expiry_time,
-                            principal_name = v.principal_name
-            """;
+    /**
+     * Spring Session's update, binding its values once as {@code v}, written only when something besides a recent
+     * access time changed. PostgreSQL updates from the values (as every version does; {@code MERGE} needs 15), H2
+     * merges them.
+     */
+    private static final String NEW_VALUES = """
+            (SELECT CAST(? AS CHAR(36)) AS session_id, CAST(? AS BIGINT) AS last_access_time,
+                    CAST(? AS INT) AS max_inactive_interval, CAST(? AS BIGINT) AS expiry_time,
+                    CAST(? AS VARCHAR(100)) AS principal_name, CAST(? AS CHAR(36)) AS primary_id) v""";
+
+    private static final String CHANGED = """
+            (s.session_id <> v.session_id
+             OR s.max_inactive_interval <> v.max_inactive_interval
+             OR s.principal_name IS DISTINCT FROM v.principal_name
+             OR s.last_access_time < v.last_access_time - 60000)""";
+
+    private static final String SET = """
+            session_id = v.session_id, last_access_time = v.last_access_time,
+            max_inactive_interval = v.max_inactive_interval, expiry_time = v.expiry_time,
+            principal_name = v.principal_name""";
+
+    private static final String POSTGRES_TOUCH = "UPDATE %TABLE_NAME% s SET " + SET + " FROM " + NEW_VALUES
+            + " WHERE s.primary_id = v.primary_id AND " + CHANGED;
+
+    private static final String H2_TOUCH = "MERGE INTO %TABLE_NAME% s USING " + NEW_VALUES
+            + " ON s.primary_id = v.primary_id WHEN MATCHED AND " + CHANGED + " THEN UPDATE SET " + SET;
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrites(DataSource dataSource) throws SQLException {
@@ -55,10 +66,11 @@ class SessionStorage {
         return repository -> {
             if (postgres) {
                 new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+                repository.setUpdateSessionQuery(POSTGRES_TOUCH);
             } else {
                 repository.setCreateSessionAttributeQuery(H2_UPSERT);
+                repository.setUpdateSessionQuery(H2_TOUCH);
             }
-            repository.setUpdateSessionQuery(TOUCH_AT_MOST_EVERY_MINUTE);
         };
     }
 }
