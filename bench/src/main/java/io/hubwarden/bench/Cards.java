@@ -72,8 +72,8 @@ final class Cards {
             throw new IllegalStateException("the person does not see " + hubs + " cards: " + check.statusCode());
         }
 
-        // One page first, alone: it stores the session's CSRF token. Concurrent first requests of one session each try
-        // to store it and all but one fail on the session attribute's key, which is not what this scenario measures.
+        // One page first, alone: it stores the session's CSRF token, so that the load measures reading a session, not
+        // writing its first attribute.
         var page = http.send(
                 HttpRequest.newBuilder(stack.serverUrl().resolve("/cards"))
                         .header("Cookie", cookie)

@@ -52,6 +52,42 @@ final class DashboardClicks {
         page.waitForURL(url -> !url.contains("/sign-in"));
     }
 
+    /** Signs the demo Owner in and opens the connect wizard from the Hubs page. */
+    static void openConnectWizardAsOwner(Page page, EmbeddedDefault embedded) {
+        signIn(
+                page,
+                embedded,
+                embedded.workspace().ownerEmail(),
+                embedded.workspace().ownerPassword());
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Hubs").setExact(true))
+                .first()
+                .click();
+        page.waitForURL(url -> url.endsWith("/hubs"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Connect a hub"))
+                .click();
+    }
+
+    /** The hub just connected, once its page shows the first sync succeeded and the hub healthy; screenshots it. */
+    static HubId afterFirstSync(Page page, String screenshot) {
+        var hubId = hubOnPage(page);
+        assertThat(page.locator("[data-sync-status='SUCCEEDED']")).isVisible();
+        assertThat(page.getByText("Healthy").first()).isVisible();
+        screenshot(page, screenshot);
+        return hubId;
+    }
+
+    /** Opens the hub's share form and fills in the person and the role in the hub; sharing is left to the caller. */
+    static void fillShareForm(Page page, String email, String role) {
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Share").setExact(true))
+                .click();
+        page.getByLabel("People (work e-mail addresses, separated by commas)").fill(email);
+        page.getByLabel("Role in the hub").selectOption(role);
+    }
+
     /** Signs in on a simulator's sign-in page (its first form; the second one signs up). */
     static void simulatorLogIn(Page page, String email, String password) {
         var form = page.locator("form").first();

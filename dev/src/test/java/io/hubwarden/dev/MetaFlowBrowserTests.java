@@ -1,10 +1,12 @@
 package io.hubwarden.dev;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.hubwarden.dev.DashboardClicks.afterFirstSync;
 import static io.hubwarden.dev.DashboardClicks.awaitStatus;
-import static io.hubwarden.dev.DashboardClicks.hubOnPage;
+import static io.hubwarden.dev.DashboardClicks.fillShareForm;
 import static io.hubwarden.dev.DashboardClicks.joinHubwarden;
 import static io.hubwarden.dev.DashboardClicks.mail;
+import static io.hubwarden.dev.DashboardClicks.openConnectWizardAsOwner;
 import static io.hubwarden.dev.DashboardClicks.screenshot;
 import static io.hubwarden.dev.DashboardClicks.signIn;
 import static io.hubwarden.dev.DashboardClicks.simulatorLogIn;
@@ -82,20 +84,7 @@ class MetaFlowBrowserTests {
         try (var owner = chromium.person();
                 var colleague = chromium.person()) {
             var olive = owner.newPage();
-            signIn(
-                    olive,
-                    embedded,
-                    embedded.workspace().ownerEmail(),
-                    embedded.workspace().ownerPassword());
-
-            olive.getByRole(
-                            AriaRole.LINK,
-                            new Page.GetByRoleOptions().setName("Hubs").setExact(true))
-                    .first()
-                    .click();
-            olive.waitForURL(url -> url.endsWith("/hubs"));
-            olive.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Connect a hub"))
-                    .click();
+            openConnectWizardAsOwner(olive, embedded);
             assertThat(olive.getByLabel("Business portfolio ID"))
                     .hasValue(embedded.demoBusiness().business().id());
             olive.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and connect"))
@@ -103,18 +92,9 @@ class MetaFlowBrowserTests {
             facebookLogin(olive, DemoBusiness.OWNER);
             olive.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue as Olive"))
                     .click();
-            var hubId = hubOnPage(olive);
-            assertThat(olive.locator("[data-sync-status='SUCCEEDED']")).isVisible();
-            assertThat(olive.getByText("Healthy").first()).isVisible();
-            screenshot(olive, "hub-after-first-sync.png");
+            var hubId = afterFirstSync(olive, "hub-after-first-sync.png");
 
-            olive.getByRole(
-                            AriaRole.LINK,
-                            new Page.GetByRoleOptions().setName("Share").setExact(true))
-                    .click();
-            olive.getByLabel("People (work e-mail addresses, separated by commas)")
-                    .fill(colleagueEmail);
-            olive.getByLabel("Role in the hub").selectOption("EMPLOYEE");
+            fillShareForm(olive, colleagueEmail, "EMPLOYEE");
             var access = embedded.server().getBean(AccessShares.class);
             var workspaceId = embedded.workspace().workspaceId();
             var cole = embedded.server()

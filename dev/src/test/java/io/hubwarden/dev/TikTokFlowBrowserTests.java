@@ -1,10 +1,12 @@
 package io.hubwarden.dev;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.hubwarden.dev.DashboardClicks.afterFirstSync;
 import static io.hubwarden.dev.DashboardClicks.awaitStatus;
-import static io.hubwarden.dev.DashboardClicks.hubOnPage;
+import static io.hubwarden.dev.DashboardClicks.fillShareForm;
 import static io.hubwarden.dev.DashboardClicks.joinHubwarden;
 import static io.hubwarden.dev.DashboardClicks.mail;
+import static io.hubwarden.dev.DashboardClicks.openConnectWizardAsOwner;
 import static io.hubwarden.dev.DashboardClicks.screenshot;
 import static io.hubwarden.dev.DashboardClicks.signIn;
 import static io.hubwarden.dev.DashboardClicks.simulatorLogIn;
@@ -67,20 +69,7 @@ class TikTokFlowBrowserTests {
         try (var owner = chromium.person();
                 var colleague = chromium.person()) {
             var olive = owner.newPage();
-            signIn(
-                    olive,
-                    embedded,
-                    embedded.workspace().ownerEmail(),
-                    embedded.workspace().ownerPassword());
-
-            olive.getByRole(
-                            AriaRole.LINK,
-                            new Page.GetByRoleOptions().setName("Hubs").setExact(true))
-                    .first()
-                    .click();
-            olive.waitForURL(url -> url.endsWith("/hubs"));
-            olive.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Connect a hub"))
-                    .click();
+            openConnectWizardAsOwner(olive, embedded);
             olive.getByLabel("Kind").selectOption("TIKTOK_BUSINESS_CENTER");
             olive.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose"))
                     .click();
@@ -91,18 +80,9 @@ class TikTokFlowBrowserTests {
             simulatorLogIn(olive, DemoBusiness.OWNER.email(), DemoBusiness.OWNER.password());
             olive.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
                     .click();
-            var hubId = hubOnPage(olive);
-            assertThat(olive.locator("[data-sync-status='SUCCEEDED']")).isVisible();
-            assertThat(olive.getByText("Healthy").first()).isVisible();
-            screenshot(olive, "tiktok-hub-after-first-sync.png");
+            var hubId = afterFirstSync(olive, "tiktok-hub-after-first-sync.png");
 
-            olive.getByRole(
-                            AriaRole.LINK,
-                            new Page.GetByRoleOptions().setName("Share").setExact(true))
-                    .click();
-            olive.getByLabel("People (work e-mail addresses, separated by commas)")
-                    .fill(colleagueEmail);
-            olive.getByLabel("Role in the hub").selectOption("STANDARD");
+            fillShareForm(olive, colleagueEmail, "STANDARD");
             olive.getByRole(
                             AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Share").setExact(true))
