@@ -81,11 +81,13 @@ final class MetaConnector implements HubConnector {
     public InvitationReceipt invite(ServiceCredential credential, Invitee invitee, HubRole role) {
         String code = MetaRoles.code(role);
         EmailAddress email = invitee.email();
-        Optional<InvitationReceipt> existing = existing(credential, email);
+        // One read of the address's requests answers both whether one is pending and which ones lapsed.
+        List<PendingInvitation> requests = invitations.forEmail(credential, email);
+        Optional<InvitationReceipt> existing = existing(credential, email, requests);
         if (existing.isPresent()) {
             return existing.get();
         }
-        for (PendingInvitation request : invitations.forEmail(credential, email)) {
+        for (PendingInvitation request : requests) {
             if (request.status() != InvitationStatus.PENDING) {
                 withdraw(credential, request.id());
             }
@@ -142,7 +144,15 @@ final class MetaConnector implements HubConnector {
     }
 
     private Optional<InvitationReceipt> existing(ServiceCredential credential, EmailAddress email) {
-        Optional<PendingInvitation> pending = invitations.pendingFor(credential, email);
+        return existing(credential, email, invitations.forEmail(credential, email));
+    }
+
+    /** A pending invitation among the address's requests, else the member with the address, if any. */
+    private Optional<InvitationReceipt> existing(
+            ServiceCredential credential, EmailAddress email, List<PendingInvitation> requests) {
+        Optional<PendingInvitation> pending = requests.stream()
+                .filter(invitation -> invitation.status() == InvitationStatus.PENDING)
+                .findFirst();
         if (pending.isPresent()) {
             return pending.map(invitation -> InvitationReceipt.alreadyPending(invitation.id()));
         }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hubwarden.connector.AssetKind;
 import io.hubwarden.connector.AssetRef;
+import io.hubwarden.connector.EmailAddress;
 import io.hubwarden.connector.HubConnector;
 import io.hubwarden.connector.HubTransport;
+import io.hubwarden.connector.InvitationOutcome;
+import io.hubwarden.connector.Invitee;
 import io.hubwarden.connector.tck.HubConnectorContract;
 import io.hubwarden.connector.tck.HubSimulatorControl;
 import io.hubwarden.simulator.meta.MetaSimulator;
@@ -52,6 +55,18 @@ class MetaConnectorTests extends HubConnectorContract {
 
         assertThat(control.requestsServed() - before).isEqualTo(2);
         assertThat(pages.keySet()).containsExactlyElementsOf(assets);
+    }
+
+    @Test
+    void invitingANewAddressReadsItsRequestsOnceBeforeSending() {
+        var email = new EmailAddress("new-" + System.nanoTime() + "@example.test");
+        long before = control.requestsServed();
+
+        var receipt = connector().invite(control.serviceCredential(), new Invitee(email), MetaRoles.EMPLOYEE);
+
+        // the address's requests, the member with the address, the invitation, and the reconciling read
+        assertThat(control.requestsServed() - before).isEqualTo(4);
+        assertThat(receipt.outcome()).isEqualTo(InvitationOutcome.INVITED);
     }
 
     @Override
