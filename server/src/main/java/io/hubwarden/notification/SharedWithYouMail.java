@@ -23,6 +23,7 @@ class SharedWithYouMail {
     static final String CARDS_PATH = "/cards";
 
     private final JavaMailSender sender;
+    private final SmtpConnections connections;
     private final MessageSource messages;
     private final PlatformSettings platform;
     private final Workspaces workspaces;
@@ -30,11 +31,13 @@ class SharedWithYouMail {
 
     SharedWithYouMail(
             JavaMailSender sender,
+            SmtpConnections connections,
             MessageSource messages,
             PlatformSettings platform,
             Workspaces workspaces,
             Hubs hubs) {
         this.sender = sender;
+        this.connections = connections;
         this.messages = messages;
         this.platform = platform;
         this.workspaces = workspaces;
@@ -65,6 +68,6 @@ class SharedWithYouMail {
         helper.setTo(person.email());
         helper.setSubject(subject);
         helper.setText(text);
-        sender.send(message);
+        connections.send(message);
     }
 }
