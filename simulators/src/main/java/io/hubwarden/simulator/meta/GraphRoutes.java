@@ -156,11 +156,9 @@ final class GraphRoutes {
             case "pending_users":
                 requireGet(call, business.id());
                 String email = call.param("email");
-                List<RoleRequest> requests = world.roleRequestsOf(business.id()).stream()
-                        .filter(request -> email == null
-                                || email.isBlank()
-                                || request.email().equalsIgnoreCase(email.strip()))
-                        .toList();
+                List<RoleRequest> requests = email == null || email.isBlank()
+                        ? world.roleRequestsOf(business.id())
+                        : world.roleRequestsFor(business.id(), email);
                 return page(call, requests, RoleRequest::id, nodes::roleRequest);
             case "system_users":
                 if (call.method().equals("POST")) {

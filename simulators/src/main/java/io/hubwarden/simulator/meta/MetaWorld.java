@@ -50,6 +50,12 @@ final class MetaWorld {
     final Map<String, SystemUser> systemUsers = new LinkedHashMap<>();
     final Map<String, RoleRequest> roleRequests = new LinkedHashMap<>();
     private final Map<String, String> requestByInviteToken = new HashMap<>();
+    /**
+     * The ids of each address's requests in a business, keyed by {@link #address}, in the order they were made: every
+     * invitation looks its address up, and a scan of every request made each lookup as slow as the business is big.
+     */
+    private final Map<String, Set<String>> requestsByAddress = new HashMap<>();
+
     final Map<String, Asset> assets = new LinkedHashMap<>();
     final Map<String, Map<String, List<String>>> assignments = new LinkedHashMap<>();
     private final Map<String, AccessToken> tokens = new HashMap<>();
@@ -94,6 +100,7 @@ final class MetaWorld {
         seats.clear();
         systemUsers.clear();
         roleRequests.clear();
+        requestsByAddress.clear();
         requestByInviteToken.clear();
         assets.clear();
         assignments.clear();
@@ -323,6 +330,9 @@ final class MetaWorld {
                 createdById);
         roleRequests.put(request.id(), request);
         requestByInviteToken.put(token, request.id());
+        requestsByAddress
+                .computeIfAbsent(address(businessId, request.email()), key -> new LinkedHashSet<>())
+                .add(request.id());
         return request;
     }
 
@@ -341,10 +351,18 @@ final class MetaWorld {
                 .toList();
     }
 
+    /** The business's requests for this address, compared without regard to case, in the order they were made. */
+    List<RoleRequest> roleRequestsFor(String businessId, String email) {
+        String address = email.strip();
+        return requestsByAddress.getOrDefault(address(businessId, address), Set.of()).stream()
+                .map(roleRequests::get)
+                .filter(request -> request != null && request.email().equalsIgnoreCase(address))
+                .map(this::current)
+                .toList();
+    }
+
     Optional<RoleRequest> openRequestFor(String businessId, String email) {
-        return roleRequestsOf(businessId).stream()
-                .filter(request -> request.email().equalsIgnoreCase(email.strip()))
-                .findFirst();
+        return roleRequestsFor(businessId, email).stream().findFirst();
     }
 
     Optional<RoleRequest> requestByInviteToken(String token) {
@@ -376,6 +394,10 @@ final class MetaWorld {
         RoleRequest removed = roleRequests.remove(id);
         if (removed != null) {
             requestByInviteToken.values().remove(id);
+            Set<String> ids = requestsByAddress.get(address(removed.businessId(), removed.email()));
+            if (ids != null) {
+                ids.remove(id);
+            }
         }
     }
 
@@ -419,6 +441,18 @@ final class MetaWorld {
         RoleRequest declined = withStatus(request, RoleRequest.Status.DECLINED, now());
         roleRequests.put(declined.id(), declined);
         return declined;
+    }
+
+    /**
+     * The key of an address in a business: each character folded as {@link String#equalsIgnoreCase} compares it (upper
+     * case, then lower case), so that addresses it finds equal share a key.
+     */
+    private static String address(String businessId, String email) {
+        StringBuilder key = new StringBuilder(businessId.length() + 1 + email.length())
+                .append(businessId)
+                .append('\n');
+        email.codePoints().forEach(c -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return key.toString();
     }
 
     private static RoleRequest withStatus(RoleRequest request, RoleRequest.Status status, Instant updated) {
