@@ -11,9 +11,13 @@ import io.hubwarden.connector.InvitationReceipt;
 import io.hubwarden.connector.Invitee;
 import io.hubwarden.hub.HubId;
 import io.hubwarden.hub.Hubs;
+import io.hubwarden.workspace.PersonId;
+import io.hubwarden.workspace.WorkspaceId;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,11 +38,18 @@ class InviteUserJob implements JobHandler {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     InviteUserJob(
-            Memberships memberships, Hubs hubs, Clock clock, PlatformTransactionManager transactions, JdbcClient jdbc) {
+            Memberships memberships,
+            Hubs hubs,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.memberships = memberships;
         this.jdbc = jdbc;
+        this.events = events;
         this.hubs = hubs;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -74,15 +85,46 @@ class InviteUserJob implements JobHandler {
             note(id, generation, busy);
             throw busy;
         }
+        if (receipt.outcome() != InvitationOutcome.ALREADY_MEMBER) {
+            invited(id, target, receipt.invitationId().value());
+            return;
+        }
         transaction.executeWithoutResult(status -> reload(id, generation).ifPresent(current -> {
-            var now = clock.instant();
-            if (receipt.outcome() == InvitationOutcome.ALREADY_MEMBER) {
-                current.hubShowsMember(receipt.memberId().value(), now);
-            } else {
-                current.inviteSent(receipt.invitationId().value(), now);
-            }
+            current.hubShowsMember(receipt.memberId().value(), clock.instant());
             memberships.save(current);
         }));
+    }
+
+    /**
+     * What {@link Membership#inviteSent} does, as one conditional {@code UPDATE} of the membership while it is still
+     * inviting in the job's generation, rather than a read of the aggregate and a save of it with its assets. Publishes
+     * the {@link MembershipStatusChanged} that the aggregate would register, which the audit trail records in the same
+     * transaction. Nothing happens when the membership has moved on meanwhile, as with {@link #reload}.
+     */
+    private void invited(MembershipId id, Target target, String invitationId) {
+        var from = MembershipStatus.INVITING;
+        var to =
+                from.after(MembershipEvent.INVITE_SENT, MembershipStatus.JOINED).orElseThrow();
+        transaction.executeWithoutResult(status -> {
+            var now = clock.instant();
+            int updated = jdbc.sql("""
+                            update membership set status = :to, hub_invitation_id = :invitation,
+                                note_code = null, note_message = null,
+                                status_changed_at = :now, updated_at = :now, version = version + 1
+                            where id = :id and status = :from and invite_generation = :generation
+                            """)
+                    .param("to", to.name())
+                    .param("invitation", invitationId)
+                    .param("now", now.atOffset(ZoneOffset.UTC))
+                    .param("id", id.value())
+                    .param("from", from.name())
+                    .param("generation", target.inviteGeneration())
+                    .update();
+            if (updated == 1) {
+                events.publishEvent(new MembershipStatusChanged(
+                        id, target.workspaceId(), target.hubId(), target.personId(), from, to, null, now));
+            }
+        });
     }
 
     /** The card says the hub is busy while the job waits for its next attempt. */
@@ -116,10 +158,13 @@ class InviteUserJob implements JobHandler {
      * transaction, and loads the aggregate only to record the hub's answer.
      */
     private Optional<Target> target(MembershipId id) {
-        return jdbc.sql("select hub_id, email, hub_role, status, invite_generation from membership where id = :id")
+        return jdbc.sql("select workspace_id, hub_id, person_id, email, hub_role, status, invite_generation"
+                        + " from membership where id = :id")
                 .param("id", id.value())
                 .query((row, number) -> new Target(
+                        new WorkspaceId(row.getObject("workspace_id", UUID.class)),
                         new HubId(row.getObject("hub_id", UUID.class)),
+                        new PersonId(row.getObject("person_id", UUID.class)),
                         row.getString("email"),
                         row.getString("hub_role"),
                         MembershipStatus.valueOf(row.getString("status")),
@@ -128,11 +173,20 @@ class InviteUserJob implements JobHandler {
     }
 
     /** The membership as the invitation needs it. */
-    private record Target(HubId hubId, String email, String hubRole, MembershipStatus status, int inviteGeneration) {
+    private record Target(
+            WorkspaceId workspaceId,
+            HubId hubId,
+            PersonId personId,
+            String email,
+            String hubRole,
+            MembershipStatus status,
+            int inviteGeneration) {
 
         static Target of(Membership membership) {
             return new Target(
+                    membership.workspaceId(),
                     membership.hubId(),
+                    membership.personId(),
                     membership.email(),
                     membership.hubRole(),
                     membership.status(),

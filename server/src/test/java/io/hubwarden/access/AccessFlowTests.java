@@ -139,7 +139,17 @@ class AccessFlowTests {
         assertThat(scenario.pendingFor(colleague)).singleElement().satisfies(request -> {
             assertThat(request.role()).isEqualTo("EMPLOYEE");
             assertThat(invited.note()).isNull();
+            assertThat(jdbc.sql("select hub_invitation_id from membership where person_id = ?")
+                            .param(colleague.personId().value())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(request.id());
         });
+        assertThat(jdbc.sql("select detail from audit_event where action = 'MEMBERSHIP_INVITED' and person_id = ?")
+                        .param(colleague.personId().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly("Membership moved from INVITING to INVITED");
         await().atMost(PATIENCE)
                 .until(() -> TestMailbox.get().mailsTo(colleague.email()).stream()
                         .anyMatch(mail -> mail.subject().contains("shared " + hub.label())
