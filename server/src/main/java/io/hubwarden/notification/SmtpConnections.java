@@ -4,12 +4,14 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -43,6 +45,22 @@ class SmtpConnections implements DisposableBean {
     SmtpConnections(JavaMailSender sender, Clock clock) {
         this.sender = sender;
         this.clock = clock;
+        nameTheStreamProvider();
+    }
+
+    /**
+     * Jakarta Mail looks its stream provider up twice for every message it writes, with a {@link ServiceLoader} that
+     * reads the services file of every jar, unless a system property names the provider. It is named here as the
+     * {@link ServiceLoader} finds it, once, so that writing a mail no longer costs a walk over the class path.
+     */
+    private static void nameTheStreamProvider() {
+        var property = StreamProvider.class.getName();
+        if (System.getProperty(property) == null) {
+            ServiceLoader.load(StreamProvider.class)
+                    .findFirst()
+                    .ifPresent(provider ->
+                            System.setProperty(property, provider.getClass().getName()));
+        }
     }
 
     /** Sends the message as {@link JavaMailSender#send} does, over an open connection when one is idle. */

@@ -6,7 +6,9 @@ import io.hubwarden.TestClock;
 import io.hubwarden.TestMailbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,16 @@ class SmtpConnectionsTests {
 
         assertThat(connections.opened()).isEqualTo(2);
         assertThat(TestMailbox.get().awaitMailTo(to[1], Duration.ofSeconds(5))).isPresent();
+    }
+
+    @Test
+    void theMailStreamProviderIsNamedSoThatMessagesDoNotLookItUpOnTheClassPath() {
+        assertThat(System.getProperty(StreamProvider.class.getName()))
+                .isEqualTo(ServiceLoader.load(StreamProvider.class)
+                        .findFirst()
+                        .orElseThrow()
+                        .getClass()
+                        .getName());
     }
 
     private MimeMessage mail(String to) throws MessagingException {
