@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,12 @@ final class MetaWorld {
     final Map<String, BusinessUser> businessUsers = new LinkedHashMap<>();
     /** The business user id of each seat, keyed by {@link #seat}: every Graph call looks up its caller's seat. */
     private final Map<String, String> seats = new HashMap<>();
+    /**
+     * Each business's users in the order they were added, kept between changes: every page of {@code business_users}
+     * reads the list, and filtering all businesses' users for each page made reading a large business quadratic.
+     * Concurrent, since readers fill it under the read lock; every change of a business's users drops its entry.
+     */
+    private final Map<String, List<BusinessUser>> usersOfBusiness = new ConcurrentHashMap<>();
 
     final Map<String, SystemUser> systemUsers = new LinkedHashMap<>();
     final Map<String, RoleRequest> roleRequests = new LinkedHashMap<>();
@@ -98,6 +105,7 @@ final class MetaWorld {
         personByAppScopedId.clear();
         businessUsers.clear();
         seats.clear();
+        usersOfBusiness.clear();
         systemUsers.clear();
         roleRequests.clear();
         requestsByAddress.clear();
@@ -209,6 +217,7 @@ final class MetaWorld {
                 newId(), businessId, person.id(), email, person.name(), role, roleTasks(role, tasks), now());
         businessUsers.put(user.id(), user);
         seats.put(seat(person.id(), businessId), user.id());
+        usersOfBusiness.remove(businessId);
         return user;
     }
 
@@ -222,9 +231,11 @@ final class MetaWorld {
     }
 
     List<BusinessUser> businessUsersOf(String businessId) {
-        return businessUsers.values().stream()
-                .filter(user -> user.businessId().equals(businessId))
-                .toList();
+        return usersOfBusiness.computeIfAbsent(
+                businessId,
+                id -> businessUsers.values().stream()
+                        .filter(user -> user.businessId().equals(id))
+                        .toList());
     }
 
     List<BusinessUser> seatsOfPerson(String personId) {
@@ -261,6 +272,7 @@ final class MetaWorld {
                 roleTasks(newRole, extra),
                 user.createdTime());
         businessUsers.put(changed.id(), changed);
+        usersOfBusiness.remove(changed.businessId());
         return changed;
     }
 
@@ -268,6 +280,7 @@ final class MetaWorld {
         BusinessUser removed = businessUsers.remove(id);
         if (removed != null) {
             seats.remove(seat(removed.personId(), removed.businessId()));
+            usersOfBusiness.remove(removed.businessId());
         }
         assignments.values().forEach(byUser -> byUser.remove(id));
     }
@@ -428,6 +441,7 @@ final class MetaWorld {
                 now());
         businessUsers.put(user.id(), user);
         seats.put(seat(person.id(), request.businessId()), user.id());
+        usersOfBusiness.remove(request.businessId());
         return user;
     }
 
