@@ -18,7 +18,6 @@ import io.hubwarden.connector.PageRequest;
 import io.hubwarden.connector.ServiceCredential;
 import io.hubwarden.hub.SyncCursor.Phase;
 import io.hubwarden.workspace.PersonId;
-import io.hubwarden.workspace.PersonStatus;
 import io.hubwarden.workspace.Workspaces;
 import java.time.Clock;
 import java.util.HashMap;
@@ -113,7 +112,7 @@ class SyncJob implements JobHandler {
         var credential = credentials.open(hub);
         try {
             var business = business(hubId, connector, credential);
-            var run = new Run(job, sync, connector, credential, peopleByEmail(hub));
+            var run = new Run(job, sync, connector, credential, workspaces.matchableByEmail(hub.workspaceId()));
             run.stage(job.checkpoint().map(SyncCursor::parse).orElse(SyncCursor.START));
             job.progress(STEPS - 1, STEPS, "Comparing with what Hubwarden knows");
             decide(hubId, sync, business);
@@ -160,16 +159,6 @@ class SyncJob implements JobHandler {
             }
             hubs.save(hub);
         });
-    }
-
-    private Map<String, PersonId> peopleByEmail(Hub hub) {
-        var people = new HashMap<String, PersonId>();
-        for (var person : workspaces.peopleOf(hub.workspaceId())) {
-            if (person.status() != PersonStatus.DEACTIVATED) {
-                people.put(person.email(), person.id());
-            }
-        }
-        return people;
     }
 
     /**

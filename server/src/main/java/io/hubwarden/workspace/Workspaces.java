@@ -217,6 +217,14 @@ public class Workspaces {
         return directory.of(workspaceId);
     }
 
+    /**
+     * The people of the workspace a hub account can be matched to (everyone but the deactivated), by their normalised
+     * address; one query of two columns, however many people.
+     */
+    public Map<String, PersonId> matchableByEmail(WorkspaceId workspaceId) {
+        return directory.matchableByEmail(workspaceId);
+    }
+
     /** The person of the workspace with this email (normalised first); empty when none or when it is malformed. */
     public Optional<PersonView> findByEmail(WorkspaceId workspaceId, String email) {
         try {
