@@ -164,7 +164,8 @@ class SyncJob implements JobHandler {
     /**
      * One attempt's reading of the hub, phase after phase, from a saved cursor. Each page is read outside any
      * transaction, then staged in one transaction together with the job's progress and the cursor after it, so that
-     * a page costs one commit and a later attempt resumes exactly after the last page staged.
+     * a page costs one commit and a later attempt resumes exactly after the last page staged. The hub is read on a
+     * thread of its own a few pages ahead of staging ({@link ReadAhead}), still one call at a time.
      */
     private final class Run {
 
@@ -176,6 +177,7 @@ class SyncJob implements JobHandler {
         private int pages;
         private @Nullable List<AssetRef> grantable;
         private Map<AssetRef, Integer> positions = Map.of();
+        private ReadAhead.@Nullable Reading<Read> reading;
 
         Run(
                 JobContext job,
@@ -191,10 +193,25 @@ class SyncJob implements JobHandler {
         }
 
         void stage(SyncCursor from) {
-            var at = from;
-            while (at.phase() != Phase.APPLY) {
-                at = step(at);
-            }
+            ReadAhead.<Read>run(
+                    "hubwarden-sync-" + sync,
+                    pagesRead -> {
+                        reading = pagesRead;
+                        var at = from;
+                        while (at.phase() != Phase.APPLY) {
+                            at = step(at);
+                        }
+                    },
+                    this::commit);
+        }
+
+        /** Stages a page read, with the job's progress and the cursor of what follows, in one transaction. */
+        private void commit(Read read) {
+            transaction.executeWithoutResult(tx -> {
+                read.stage().run();
+                job.progress(read.done(), STEPS, read.label());
+                job.checkpoint(read.next().text());
+            });
         }
 
         private SyncCursor step(SyncCursor at) {
@@ -235,14 +252,18 @@ class SyncJob implements JobHandler {
             return grants(access, at);
         }
 
-        /** Stages a page read, with the job's progress and the cursor of what follows, in one transaction. */
+        /** Hands a page read on to be staged, with the job's progress and the cursor of what follows. */
         private SyncCursor staged(SyncCursor next, int done, String label, Runnable stage) {
-            transaction.executeWithoutResult(tx -> {
-                stage.run();
-                job.progress(done, STEPS, label);
-                job.checkpoint(next.text());
-            });
+            requireReading().read(new Read(next, done, label, stage));
             return next;
+        }
+
+        private ReadAhead.Reading<Read> requireReading() {
+            var pagesRead = reading;
+            if (pagesRead == null) {
+                throw new IllegalStateException("pages are handed on only while reading");
+            }
+            return pagesRead;
         }
 
         /**
@@ -339,6 +360,8 @@ class SyncJob implements JobHandler {
                         .filter(AssetTasks::grantable)
                         .map(tasks -> tasks.kind().name())
                         .toList();
+                // Which assets there are is what the pages read so far staged.
+                requireReading().awaitStaged();
                 var assets = staging.grantable(sync, kinds);
                 var index = new HashMap<AssetRef, Integer>();
                 for (int i = 0; i < assets.size(); i++) {
@@ -368,4 +391,7 @@ class SyncJob implements JobHandler {
             return SyncCursor.at(Phase.GRANTS);
         }
     }
+
+    /** A page read and not yet staged: how to stage it, the progress to show, and where the sync stands after it. */
+    private record Read(SyncCursor next, int done, String label, Runnable stage) {}
 }
