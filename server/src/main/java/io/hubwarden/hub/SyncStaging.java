@@ -11,6 +11,7 @@ import io.hubwarden.platform.Ids;
 import io.hubwarden.workspace.PersonId;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,14 +23,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes what a sync reads, page by page, into the staging tables, in batches. A page read twice (an attempt that
- * stopped between staging it and saving its cursor) replaces its earlier rows.
+ * Writes what a sync reads, page by page, into the staging tables, a few hundred rows per statement. A row read twice
+ * keeps its first reading: an attempt that resumes inside a batch of assets reads some of their first pages again,
+ * and a list the hub changes while it is read can show an item on two pages.
  */
 @Component
 class SyncStaging {
 
     static final String MEMBER = "MEMBER";
     static final String INVITATION = "INVITATION";
+
+    /** Rows per insert: well within both databases' limits on a statement's parameters (11 columns at most). */
+    static final int ROWS_PER_STATEMENT = 500;
 
     private final JdbcTemplate jdbc;
     private final Ids ids;
@@ -56,7 +61,7 @@ class SyncStaging {
                     null,
                     matched(people, email)));
         }
-        accounts(sync, MEMBER, rows);
+        accounts(rows);
     }
 
     @Transactional
@@ -76,20 +81,16 @@ class SyncStaging {
                     invitation.expiresAt() == null ? null : Timestamp.from(invitation.expiresAt()),
                     matched(people, email)));
         }
-        accounts(sync, INVITATION, rows);
+        accounts(rows);
     }
 
     @Transactional
     void assets(UUID sync, List<HubAsset> assets) {
-        var keys = new ArrayList<Object[]>(assets.size());
         var rows = new ArrayList<Object[]>(assets.size());
         for (var asset : assets) {
-            keys.add(new Object[] {sync, asset.ref().kind().name(), asset.ref().id()});
             rows.add(new Object[] {sync, asset.ref().kind().name(), asset.ref().id(), asset.name()});
         }
-        jdbc.batchUpdate("delete from hub_sync_asset where sync_id = ? and asset_kind = ? and external_id = ?", keys);
-        jdbc.batchUpdate(
-                "insert into hub_sync_asset (sync_id, asset_kind, external_id, name) values (?, ?, ?, ?)", rows);
+        insert("hub_sync_asset (sync_id, asset_kind, external_id, name)", rows);
     }
 
     @Transactional
@@ -97,27 +98,18 @@ class SyncStaging {
         grants(sync, Map.of(asset, grants));
     }
 
-    /** Stages pages of several assets' grants in two batches. */
+    /** Stages pages of several assets' grants together. */
     @Transactional
     void grants(UUID sync, Map<AssetRef, List<AssetGrant>> byAsset) {
-        var keys = new ArrayList<Object[]>();
         var rows = new ArrayList<Object[]>();
         byAsset.forEach((asset, grants) -> {
             for (var grant : grants) {
-                keys.add(new Object[] {
-                    sync, asset.kind().name(), asset.id(), grant.user().value()
-                });
                 rows.add(new Object[] {
                     sync, asset.kind().name(), asset.id(), grant.user().value(), joined(grant.tasks())
                 });
             }
         });
-        jdbc.batchUpdate(
-                "delete from hub_sync_assignment where sync_id = ? and asset_kind = ? and asset_id = ? and user_id = ?",
-                keys);
-        jdbc.batchUpdate(
-                "insert into hub_sync_assignment (sync_id, asset_kind, asset_id, user_id, tasks) values (?, ?, ?, ?, ?)",
-                rows);
+        insert("hub_sync_assignment (sync_id, asset_kind, asset_id, user_id, tasks)", rows);
     }
 
     /** The staged assets of the given kinds, by kind and id: those whose grants the sync reads. */
@@ -152,14 +144,31 @@ class SyncStaging {
         return count == null ? 0 : count;
     }
 
-    private void accounts(UUID sync, String kind, List<Object[]> rows) {
-        var keys = rows.stream().map(row -> new Object[] {sync, kind, row[2]}).toList();
-        jdbc.batchUpdate(
-                "delete from hub_sync_account where sync_id = ? and account_kind = ? and external_id = ?", keys);
-        jdbc.batchUpdate(
-                "insert into hub_sync_account (sync_id, account_kind, external_id, id, email, name, role, tasks, state,"
-                        + " expires_at, person_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    private void accounts(List<Object[]> rows) {
+        insert(
+                "hub_sync_account (sync_id, account_kind, external_id, id, email, name, role, tasks, state,"
+                        + " expires_at, person_id)",
                 rows);
+    }
+
+    /**
+     * Inserts rows of equal width, {@link #ROWS_PER_STATEMENT} to a statement, each row that is staged already left
+     * as it is: one statement of many rows costs both databases far less than a batch of one-row statements.
+     */
+    private void insert(String table, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            int width = chunk.get(0).length;
+            var row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+            var args = new Object[chunk.size() * width];
+            for (int i = 0; i < chunk.size(); i++) {
+                System.arraycopy(chunk.get(i), 0, args, i * width, width);
+            }
+            jdbc.update(
+                    "insert into " + table + " values " + String.join(", ", Collections.nCopies(chunk.size(), row))
+                            + " on conflict do nothing",
+                    args);
+        }
     }
 
     @SuppressWarnings("TooManyParameters") // one staged row
