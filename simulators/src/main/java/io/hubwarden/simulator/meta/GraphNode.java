@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A node as Graph can show it: every field it knows (null values are known but absent, as Graph omits them) and the
- * fields shown when the client names none. Values are strings, numbers, booleans, lists of those, or nested nodes.
+ * fields shown when the client names none. Values are strings, numbers, booleans, lists of those, nested nodes, or
+ * {@link Later} values of these.
  */
 record GraphNode(String type, Map<String, @Nullable Object> fields, List<String> defaults) {
 
@@ -25,6 +26,9 @@ record GraphNode(String type, Map<String, @Nullable Object> fields, List<String>
                 throw GraphFailure.nonexistingField(field.name(), type);
             }
             Object value = fields.get(field.name());
+            if (value instanceof Later later) {
+                value = later.value();
+            }
             if (value instanceof GraphNode node) {
                 json.put(field.name(), node.render(field.children()));
             } else if (value instanceof List<?> list) {
@@ -42,6 +46,20 @@ record GraphNode(String type, Map<String, @Nullable Object> fields, List<String>
             json.put("id", id);
         }
         return json;
+    }
+
+    /**
+     * A field's value worked out only when a selection shows it: rendering a page of a large edge built every
+     * node's business, times and permitted tasks for fields that the client rarely asks for.
+     */
+    @FunctionalInterface
+    interface Later {
+        @Nullable
+        Object value();
+    }
+
+    static Later later(Later value) {
+        return value;
     }
 
     /** This node with more (or replaced) fields. */

@@ -36,8 +36,8 @@ final class GraphNodes {
         Map<String, @Nullable Object> fields = new LinkedHashMap<>();
         fields.put("id", business.id());
         fields.put("name", business.name());
-        fields.put("created_time", time(business.createdTime()));
-        fields.put("updated_time", time(business.createdTime()));
+        fields.put("created_time", GraphNode.later(() -> time(business.createdTime())));
+        fields.put("updated_time", GraphNode.later(() -> time(business.createdTime())));
         fields.put("verification_status", "not_verified");
         fields.put("timezone_id", 1);
         fields.put("two_factor_type", "none");
@@ -68,14 +68,14 @@ final class GraphNodes {
         fields.put("title", null);
         fields.put("role", user.role());
         fields.put("tasks", user.tasks());
-        fields.put("business", businessRef(user.businessId()));
+        fields.put("business", GraphNode.later(() -> businessRef(user.businessId())));
         fields.put("business_role_request", null);
         fields.put("finance_permission", financePermission(user.tasks()));
         fields.put("ip_permission", null);
         fields.put("pending_email", null);
         fields.put("marked_for_removal", false);
         fields.put("two_fac_status", "none");
-        fields.put("created_time", time(user.createdTime()));
+        fields.put("created_time", GraphNode.later(() -> time(user.createdTime())));
         return new GraphNode("BusinessUser", fields, ID_NAME);
     }
 
@@ -85,7 +85,7 @@ final class GraphNodes {
         fields.put("name", user.name());
         fields.put("role", user.role());
         fields.put("created_by", null);
-        fields.put("created_time", time(user.createdTime()));
+        fields.put("created_time", GraphNode.later(() -> time(user.createdTime())));
         fields.put("finance_permission", null);
         fields.put("ip_permission", null);
         return new GraphNode("SystemUser", fields, ID_NAME);
@@ -98,17 +98,17 @@ final class GraphNodes {
         fields.put("role", request.role());
         fields.put("tasks", request.tasks());
         fields.put("status", request.status().name());
-        fields.put("created_time", time(request.createdTime()));
-        fields.put("updated_time", time(request.updatedTime()));
-        fields.put("expiration_time", time(request.expirationTime()));
-        fields.put("expiry_time", time(request.expirationTime()));
+        fields.put("created_time", GraphNode.later(() -> time(request.createdTime())));
+        fields.put("updated_time", GraphNode.later(() -> time(request.updatedTime())));
+        fields.put("expiration_time", GraphNode.later(() -> time(request.expirationTime())));
+        fields.put("expiry_time", GraphNode.later(() -> time(request.expirationTime())));
         fields.put("invite_link", request.inviteLink().toString());
         fields.put("invited_user_type", List.of("FB"));
-        fields.put("created_by", actor(request.createdById()));
-        fields.put("updated_by", actor(request.createdById()));
+        fields.put("created_by", GraphNode.later(() -> actor(request.createdById())));
+        fields.put("updated_by", GraphNode.later(() -> actor(request.createdById())));
         fields.put("finance_role", financePermission(request.tasks()));
         fields.put("ip_role", null);
-        fields.put("owner", businessRef(request.businessId()));
+        fields.put("owner", GraphNode.later(() -> businessRef(request.businessId())));
         return new GraphNode("BusinessRoleRequest", fields, List.of("id", "email"));
     }
 
@@ -122,23 +122,23 @@ final class GraphNodes {
                 fields.put("account_status", 1);
                 fields.put("currency", "EUR");
                 fields.put("timezone_name", "Europe/Berlin");
-                fields.put("business", businessRef(asset.ownerBusinessId()));
-                fields.put("owner_business", businessRef(asset.ownerBusinessId()));
+                fields.put("business", GraphNode.later(() -> businessRef(asset.ownerBusinessId())));
+                fields.put("owner_business", GraphNode.later(() -> businessRef(asset.ownerBusinessId())));
                 break;
             case PAGE:
                 fields.put(
                         "username", asset.name().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT));
                 fields.put("category", "Brand");
                 fields.put("link", "https://www.facebook.com/" + asset.id());
-                fields.put("business", businessRef(asset.ownerBusinessId()));
+                fields.put("business", GraphNode.later(() -> businessRef(asset.ownerBusinessId())));
                 break;
             case PRODUCT_CATALOG:
-                fields.put("business", businessRef(asset.ownerBusinessId()));
+                fields.put("business", GraphNode.later(() -> businessRef(asset.ownerBusinessId())));
                 fields.put("product_count", 0);
                 fields.put("vertical", "commerce");
                 break;
             case PIXEL:
-                fields.put("owner_business", businessRef(asset.ownerBusinessId()));
+                fields.put("owner_business", GraphNode.later(() -> businessRef(asset.ownerBusinessId())));
                 fields.put("creation_time", null);
                 fields.put("is_unavailable", false);
                 fields.put("last_fired_time", null);
@@ -156,7 +156,9 @@ final class GraphNodes {
 
     /** An asset as one person's assigned asset: with their tasks. */
     GraphNode assignedAsset(Asset asset, List<String> tasks) {
-        return asset(asset).with("tasks", tasks).with("permitted_tasks", TaskRules.permitted(asset.type(), tasks));
+        return asset(asset)
+                .with("tasks", tasks)
+                .with("permitted_tasks", GraphNode.later(() -> TaskRules.permitted(asset.type(), tasks)));
     }
 
     /** A person (or system user) on an asset's {@code assigned_users} edge. */
@@ -168,9 +170,9 @@ final class GraphNodes {
         fields.put("name", user != null ? user.name() : system != null ? system.name() : "");
         fields.put("user_type", system != null ? "SYSTEM_USER" : "BUSINESS_USER");
         String businessId = user != null ? user.businessId() : system != null ? system.businessId() : null;
-        fields.put("business", businessId == null ? null : businessRef(businessId));
+        fields.put("business", businessId == null ? null : GraphNode.later(() -> businessRef(businessId)));
         fields.put("tasks", assignment.tasks());
-        fields.put("permitted_tasks", TaskRules.permitted(asset.type(), assignment.tasks()));
+        fields.put("permitted_tasks", GraphNode.later(() -> TaskRules.permitted(asset.type(), assignment.tasks())));
         return new GraphNode("AssignedUser", fields, ID_NAME);
     }
 
