@@ -1,0 +1,104 @@
+package io.hubwarden.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ReadAheadTests {
+
+    @Test
+    void everyPageIsStagedInTheOrderItWasRead() {
+        var staged = new ArrayList<Integer>();
+
+        ReadAhead.<Integer>run(
+                "test-reading",
+                reading -> {
+                    for (int page = 1; page <= 20; page++) {
+                        reading.read(page);
+                    }
+                },
+                staged::add);
+
+        assertThat(staged).containsExactlyElementsOf(rangeClosed(1, 20));
+    }
+
+    @Test
+    void aFailedReadingIsThrownOnceThePagesReadBeforeItAreStaged() {
+        var staged = new ArrayList<Integer>();
+
+        assertThatThrownBy(() -> ReadAhead.<Integer>run(
+                        "test-reading",
+                        reading -> {
+                            reading.read(1);
+                            reading.read(2);
+                            throw new IllegalStateException("the hub went away");
+                        },
+                        staged::add))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the hub went away");
+        assertThat(staged).containsExactly(1, 2);
+    }
+
+    @Test
+    void aReadThatDependsOnWhatWasStagedSeesEveryPageHandedOnBeforeIt() {
+        var staged = new CopyOnWriteArrayList<Integer>();
+        var seen = new ArrayList<List<Integer>>();
+
+        ReadAhead.<Integer>run(
+                "test-reading",
+                reading -> {
+                    reading.read(1);
+                    reading.read(2);
+                    reading.read(3);
+                    reading.awaitStaged();
+                    seen.add(List.copyOf(staged));
+                    reading.read(4);
+                },
+                staged::add);
+
+        assertThat(seen).containsExactly(List.of(1, 2, 3));
+        assertThat(staged).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void aFailedStagingStopsTheReading() throws InterruptedException {
+        var readingEnded = new CountDownLatch(1);
+        var handedOn = new CopyOnWriteArrayList<Integer>();
+
+        assertThatThrownBy(() -> ReadAhead.<Integer>run(
+                        "test-reading",
+                        reading -> {
+                            try {
+                                for (int page = 1; page <= 1_000; page++) {
+                                    reading.read(page);
+                                    handedOn.add(page);
+                                }
+                            } finally {
+                                readingEnded.countDown();
+                            }
+                        },
+                        page -> {
+                            throw new IllegalStateException("the database went away");
+                        }))
+                .hasMessage("the database went away");
+
+        assertThat(readingEnded.await(10, TimeUnit.SECONDS))
+                .as("the reading ended")
+                .isTrue();
+        assertThat(handedOn).hasSizeLessThanOrEqualTo(ReadAhead.AHEAD + 1);
+    }
+
+    private static List<Integer> rangeClosed(int from, int to) {
+        var numbers = new ArrayList<Integer>();
+        for (int i = from; i <= to; i++) {
+            numbers.add(i);
+        }
+        return numbers;
+    }
+}
