@@ -87,13 +87,34 @@ final class Graph {
     <T> GraphWire.Listing<T> list(
             String path, Map<String, String> params, Secret token, Class<T> item, PageRequest page) {
         Map<String, String> paged = paged(params, page);
-        JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.Listing.class, item);
-        return read(
-                send(
-                        withToken(paged, token),
-                        token,
-                        query -> request(path, query).GET()),
-                type);
+        List<Secret> hidden = List.of(token);
+        HttpResponse<String> response = exchange(
+                withToken(paged, token), hidden, query -> request(path, query).GET());
+        if (response.statusCode() / 100 == 2) {
+            GraphWire.Listing<T> listing = listing(response.body(), item);
+            if (listing != null) {
+                return listing;
+            }
+        }
+        return read(answer(response, hidden), listingOf(item));
+    }
+
+    private static JavaType listingOf(Class<?> item) {
+        return GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.Listing.class, item);
+    }
+
+    /**
+     * A page read straight from the answer's text, without building a tree of it first: {@code null} when the answer
+     * carries an error or is not a page, which the tree then reads as before.
+     */
+    private static <T> GraphWire.@Nullable Listing<T> listing(String body, Class<T> item) {
+        JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.PageAnswer.class, item);
+        try {
+            GraphWire.PageAnswer<T> answer = GraphWire.JSON.readValue(body, type);
+            return answer.error() == null ? new GraphWire.Listing<>(answer.data(), answer.paging()) : null;
+        } catch (JacksonException notAPage) {
+            return null;
+        }
     }
 
     /** The parameters with the page's size (at most {@link #MAX_LIMIT}) and its cursor, as Graph pages them. */
@@ -115,7 +136,6 @@ final class Graph {
     <T> List<Supplier<GraphWire.Listing<T>>> listEach(
             List<String> paths, Map<String, String> params, Secret token, Class<T> item, PageRequest page) {
         Map<String, String> paged = paged(params, page);
-        JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.Listing.class, item);
         List<Supplier<GraphWire.Listing<T>>> answers = new ArrayList<>(paths.size());
         for (int from = 0; from < paths.size(); from += MAX_BATCH) {
             List<String> chunk = paths.subList(from, Math.min(paths.size(), from + MAX_BATCH));
@@ -138,10 +158,22 @@ final class Graph {
                 throw new HubUnavailable("Graph API answered a batch with a different number of results", null, null);
             }
             for (JsonNode result : results) {
-                answers.add(batched(result, type, token));
+                answers.add(batchedPage(result, item, token));
             }
         }
         return answers;
+    }
+
+    /** A page in a batch's result, read straight from its text when it is one, else as {@link #batched} reads it. */
+    private <T> Supplier<GraphWire.Listing<T>> batchedPage(JsonNode result, Class<T> item, Secret token) {
+        JsonNode body = result.path("body");
+        if (result.path("code").asInt(0) / 100 == 2 && body.isString()) {
+            GraphWire.Listing<T> listing = listing(body.asString(), item);
+            if (listing != null) {
+                return () -> listing;
+            }
+        }
+        return batched(result, listingOf(item), token);
     }
 
     /** One result of a batch, {@code {"code":200,"body":"<JSON as text>"}}, read as if it had been sent alone. */
@@ -244,9 +276,12 @@ final class Graph {
     }
 
     private JsonNode send(Map<String, String> params, List<Secret> hidden, RequestShape shape) {
-        HttpResponse<String> response;
+        return answer(exchange(params, hidden, shape), hidden);
+    }
+
+    private HttpResponse<String> exchange(Map<String, String> params, List<Secret> hidden, RequestShape shape) {
         try {
-            response = http.send(shape.build(params).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(shape.build(params).build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException timedOut) {
             throw new HubUnavailable("Graph API did not answer in time", null, timedOut);
         } catch (IOException unreachable) {
@@ -256,6 +291,10 @@ final class Graph {
             Thread.currentThread().interrupt();
             throw new HubUnavailable("interrupted while waiting for the Graph API", null, interrupted);
         }
+    }
+
+    /** The answer as a tree, or the failure it carries: Graph's error, or an answer that is not JSON. */
+    private JsonNode answer(HttpResponse<String> response, List<Secret> hidden) {
         JsonNode body = parse(response.body());
         JsonNode error = body == null ? null : body.get("error");
         boolean ok = response.statusCode() / 100 == 2;

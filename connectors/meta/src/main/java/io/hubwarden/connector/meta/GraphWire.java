@@ -55,6 +55,12 @@ final class GraphWire {
         }
     }
 
+    /** A page as its answer's text holds it, or Graph's error in its place. */
+    record PageAnswer<T>(
+            @Nullable GraphError error,
+            @Nullable List<T> data,
+            @Nullable Paging paging) {}
+
     record Paging(@Nullable Cursors cursors, @Nullable String next) {}
 
     record Cursors(@Nullable String before, @Nullable String after) {}
