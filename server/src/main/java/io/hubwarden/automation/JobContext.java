@@ -79,6 +79,18 @@ public final class JobContext {
     }
 
     /**
+     * Reports how far the job has come and saves where a later attempt should resume, in one write; committed at
+     * once.
+     *
+     * @param resumeFrom at most 2000 characters the handler understands
+     * @throws IllegalArgumentException when {@code done} is not between 0 and {@code total}
+     */
+    public void progress(int done, int total, String label, String resumeFrom) {
+        running.progressedTo(job.id(), leaseOwner, new JobProgress(done, total, label), resumeFrom);
+        checkpoint = resumeFrom;
+    }
+
+    /**
      * Saves where a later attempt should resume, such as the cursor of the next page; committed at once.
      *
      * @param resumeFrom at most 2000 characters the handler understands

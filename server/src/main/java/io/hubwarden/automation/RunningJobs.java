@@ -75,6 +75,28 @@ class RunningJobs {
         }
     }
 
+    /** Progress and where to resume, in one write: a step of a job that saves both after each step. */
+    void progressedTo(JobId id, String leaseOwner, JobProgress progress, String resumeFrom) {
+        Job.requireCheckpoint(resumeFrom);
+        int updated = jdbc.sql("update job set progress_done = :done, progress_total = :total, progress_label = :label,"
+                        + " checkpoint = :checkpoint, updated_at = :now, version = version + 1" + HELD)
+                .param("done", progress.done())
+                .param("total", progress.total())
+                .param("label", progress.label())
+                .param("checkpoint", resumeFrom)
+                .param("now", HubLimits.at(clock.now()))
+                .param("id", id.value())
+                .param("owner", leaseOwner)
+                .update();
+        if (updated == 0) {
+            change(id, job -> {
+                requireLease(job, leaseOwner, "given progress");
+                job.progressed(progress, clock.now());
+                job.checkpointed(resumeFrom, clock.now());
+            });
+        }
+    }
+
     /** Progress reported through the API, by whoever runs the job. */
     void progressed(JobId id, JobProgress progress) {
         change(id, job -> job.progressed(progress, clock.now()));

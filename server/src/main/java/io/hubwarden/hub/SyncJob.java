@@ -209,8 +209,7 @@ class SyncJob implements JobHandler {
         private void commit(Read read) {
             transaction.executeWithoutResult(tx -> {
                 read.stage().run();
-                job.progress(read.done(), STEPS, read.label());
-                job.checkpoint(read.next().text());
+                job.progress(read.done(), STEPS, read.label(), read.next().text());
             });
         }
 

@@ -115,6 +115,28 @@ class JobWorkerTests {
         assertThat(reloaded(job).progress()).contains(new JobProgress(3, 3, "Done"));
     }
 
+    @Test
+    void keepsProgressAndTheCheckpointSavedInOneWrite() {
+        handler.script(
+                "sync-2",
+                List.of(
+                        job -> {
+                            job.progress(2, 5, "Reading members, page 2", "cursor-page-3");
+                            throw new HubUnavailable("timeout", null, null);
+                        },
+                        job -> assertThat(job.checkpoint()).contains("cursor-page-3")));
+        var job = jobs.enqueue(inviteOn(hub, "sync-2"));
+
+        worker.runDueJobs();
+        var afterFirst = reloaded(job);
+        clock.advance(Duration.ofSeconds(10));
+        worker.runDueJobs();
+
+        assertThat(afterFirst.progress()).contains(new JobProgress(2, 5, "Reading members, page 2"));
+        assertThat(afterFirst.checkpoint()).contains("cursor-page-3");
+        assertThat(reloaded(job).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
     @Nested
     class WhenAWorkerDies {
 
