@@ -3,8 +3,11 @@ package io.hubwarden.web;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -20,6 +23,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  *       (its id at sign-in, its principal, its timeout). Otherwise every request, reads included, would write and
  *       commit the session's row, and on PostgreSQL leave a dead row version behind. A session therefore lapses up to
  *       a minute before its idle timeout.
+ *   <li>Neither is a session saved at all when its only change is an access within a minute of the stored one
+ *       ({@link AccessRecordedOncePerMinute}): the update above would write nothing, but it still cost a transaction.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,6 +60,21 @@ class SessionStorage {
 
     private static final String H2_TOUCH = "MERGE INTO %TABLE_NAME% s USING " + NEW_VALUES
             + " ON s.primary_id = v.primary_id WHEN MATCHED AND " + CHANGED + " THEN UPDATE SET " + SET;
+
+    /** Hands the requests the stored sessions through {@link AccessRecordedOncePerMinute}. */
+    @Bean
+    static BeanPostProcessor accessRecordedOncePerMinute() {
+        return new BeanPostProcessor() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository sessions
+                        ? new AccessRecordedOncePerMinute((FindByIndexNameSessionRepository<Session>)
+                                (FindByIndexNameSessionRepository<?>) sessions)
+                        : bean;
+            }
+        };
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrites(DataSource dataSource) throws SQLException {

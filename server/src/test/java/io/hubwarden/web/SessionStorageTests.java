@@ -1,0 +1,88 @@
+package io.hubwarden.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+
+@DashboardTest
+class SessionStorageTests {
+
+    @Autowired
+    SessionRepository<?> repository;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAccessWithinAMinuteOfTheStoredOneIsNotWritten() {
+        var stored = aStoredSession();
+        var session = sessions().findById(stored.getId());
+        assertThat(session).isNotNull();
+
+        var accessed = stored.getLastAccessedTime().plusSeconds(59);
+        session.setLastAccessedTime(accessed);
+        sessions().save(session);
+
+        assertThat(session.getLastAccessedTime()).isEqualTo(accessed);
+        assertThat(storedAccessOf(stored))
+                .isEqualTo(stored.getLastAccessedTime().toEpochMilli());
+    }
+
+    @Test
+    void anAccessAMinuteAfterTheStoredOneIsWritten() {
+        var stored = aStoredSession();
+        var session = sessions().findById(stored.getId());
+        assertThat(session).isNotNull();
+
+        var accessed = stored.getLastAccessedTime().plus(Duration.ofMinutes(1)).plusMillis(1);
+        session.setLastAccessedTime(accessed);
+        sessions().save(session);
+
+        assertThat(storedAccessOf(stored)).isEqualTo(accessed.toEpochMilli());
+    }
+
+    @Test
+    void anAttributeIsWrittenEvenWithARecentAccess() {
+        var stored = aStoredSession();
+        var session = sessions().findById(stored.getId());
+        assertThat(session).isNotNull();
+
+        session.setLastAccessedTime(stored.getLastAccessedTime().plusSeconds(1));
+        session.setAttribute("colour", "teal");
+        sessions().save(session);
+
+        var found = sessions().findById(stored.getId());
+        assertThat(found).isNotNull();
+        assertThat(found.<String>getAttribute("colour")).isEqualTo("teal");
+    }
+
+    @Test
+    void requestsReadTheStoredSessionsThroughTheMinutelyAccess() {
+        assertThat(repository).isInstanceOf(AccessRecordedOncePerMinute.class);
+    }
+
+    private Session aStoredSession() {
+        var session = sessions().createSession();
+        session.setLastAccessedTime(session.getLastAccessedTime().truncatedTo(ChronoUnit.MILLIS));
+        sessions().save(session);
+        return session;
+    }
+
+    @SuppressWarnings("unchecked")
+    private SessionRepository<Session> sessions() {
+        return (SessionRepository<Session>) repository;
+    }
+
+    private long storedAccessOf(Session session) {
+        return jdbc.sql("select last_access_time from spring_session where session_id = :id")
+                .param("id", session.getId())
+                .query(Long.class)
+                .single();
+    }
+}
