@@ -8,7 +8,7 @@ import io.hubwarden.workspace.PersonId;
 import io.hubwarden.workspace.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,6 +36,19 @@ class TenantCards {
              order by m.created_at, m.id, a.name, a.asset_id
             """;
 
+    // The query's columns by position: finding each by name, on every row, cost more than reading it.
+    private static final int ID = 1;
+    private static final int HUB_ID = 2;
+    private static final int STATUS = 3;
+    private static final int SETTLED_STATUS = 4;
+    private static final int NOTE_CODE = 5;
+    private static final int NOTE_MESSAGE = 6;
+    private static final int STATUS_CHANGED_AT = 7;
+    private static final int ASSET_KIND = 8;
+    private static final int ASSET_ID = 9;
+    private static final int ASSET_NAME = 10;
+    private static final int TASKS = 11;
+
     private final JdbcClient jdbc;
     private final Hubs hubs;
 
@@ -50,21 +63,20 @@ class TenantCards {
                 .param("person", personId.value())
                 .param("workspace", workspaceId.value())
                 .query(resultSet -> {
-                    var id = resultSet.getObject("id", UUID.class);
+                    var id = resultSet.getObject(ID, UUID.class);
                     var row = rows.get(id);
                     if (row == null) {
                         row = Row.of(resultSet);
                         rows.put(id, row);
                     }
-                    var assetId = resultSet.getString("asset_id");
+                    var assetId = resultSet.getString(ASSET_ID);
                     if (assetId != null) {
                         row.assets()
                                 .add(new CardAsset(
-                                        AssetKind.valueOf(resultSet.getString("kind")),
+                                        AssetKind.valueOf(resultSet.getString(ASSET_KIND)),
                                         assetId,
-                                        resultSet.getString("name"),
-                                        Arrays.asList(
-                                                resultSet.getString("tasks").split(","))));
+                                        resultSet.getString(ASSET_NAME),
+                                        Arrays.asList(resultSet.getString(TASKS).split(","))));
                     }
                 });
         if (rows.isEmpty()) {
@@ -94,16 +106,15 @@ class TenantCards {
             List<CardAsset> assets) {
 
         static Row of(ResultSet resultSet) throws SQLException {
-            var settled = resultSet.getString("settled_status");
-            var code = resultSet.getString("note_code");
-            var message = resultSet.getString("note_message");
-            Timestamp since = resultSet.getTimestamp("status_changed_at");
+            var settled = resultSet.getString(SETTLED_STATUS);
+            var code = resultSet.getString(NOTE_CODE);
+            var message = resultSet.getString(NOTE_MESSAGE);
             return new Row(
-                    new HubId(resultSet.getObject("hub_id", UUID.class)),
-                    MembershipStatus.valueOf(resultSet.getString("status")),
+                    new HubId(resultSet.getObject(HUB_ID, UUID.class)),
+                    MembershipStatus.valueOf(resultSet.getString(STATUS)),
                     settled == null ? null : MembershipStatus.valueOf(settled),
                     code == null ? null : new MembershipNote(code, message == null ? "" : message),
-                    since.toInstant(),
+                    resultSet.getObject(STATUS_CHANGED_AT, OffsetDateTime.class).toInstant(),
                     new ArrayList<>());
         }
 

@@ -6,7 +6,7 @@ import io.hubwarden.workspace.WorkspaceId;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,20 @@ class HubViews {
              order by label
             """;
 
+    // The columns by position: finding each by name, on every row, cost more than reading it.
+    private static final int ID = 1;
+    private static final int WORKSPACE_ID = 2;
+    private static final int KIND = 3;
+    private static final int LABEL = 4;
+    private static final int BUSINESS_ID = 5;
+    private static final int BUSINESS_NAME = 6;
+    private static final int OWNER_PERSON_ID = 7;
+    private static final int HEALTH = 8;
+    private static final int HEALTH_REASON = 9;
+    private static final int CONNECTED_AT = 10;
+    private static final int LAST_SYNC_AT = 11;
+    private static final int SAFEGUARD_PERCENT = 12;
+
     private final JdbcClient jdbc;
     private final Connectors connectors;
 
@@ -55,26 +69,26 @@ class HubViews {
     }
 
     private HubView view(ResultSet row, Map<HubKind, @Nullable String> consoles) throws SQLException {
-        var kind = HubKind.valueOf(row.getString("kind"));
-        var businessId = row.getString("business_id");
+        var kind = HubKind.valueOf(row.getString(KIND));
+        var businessId = row.getString(BUSINESS_ID);
         if (!consoles.containsKey(kind)) {
             consoles.put(kind, connectors.console(kind).orElse(null));
         }
         var console = consoles.get(kind);
-        Timestamp lastSync = row.getTimestamp("last_sync_at");
+        var lastSync = row.getObject(LAST_SYNC_AT, OffsetDateTime.class);
         return new HubView(
-                new HubId(row.getObject("id", UUID.class)),
-                new WorkspaceId(row.getObject("workspace_id", UUID.class)),
+                new HubId(row.getObject(ID, UUID.class)),
+                new WorkspaceId(row.getObject(WORKSPACE_ID, UUID.class)),
                 kind,
-                row.getString("label"),
+                row.getString(LABEL),
                 businessId,
-                row.getString("business_name"),
-                new PersonId(row.getObject("owner_person_id", UUID.class)),
-                HubHealth.valueOf(row.getString("health")),
-                row.getString("health_reason"),
-                row.getTimestamp("connected_at").toInstant(),
+                row.getString(BUSINESS_NAME),
+                new PersonId(row.getObject(OWNER_PERSON_ID, UUID.class)),
+                HubHealth.valueOf(row.getString(HEALTH)),
+                row.getString(HEALTH_REASON),
+                row.getObject(CONNECTED_AT, OffsetDateTime.class).toInstant(),
                 lastSync == null ? null : lastSync.toInstant(),
-                row.getInt("safeguard_percent"),
+                row.getInt(SAFEGUARD_PERCENT),
                 console == null ? null : consoleUrl(console.replace("{business}", businessId)));
     }
 
