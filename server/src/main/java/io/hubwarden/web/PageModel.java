@@ -6,6 +6,7 @@ import io.hubwarden.workspace.WorkspaceView;
 import io.hubwarden.workspace.Workspaces;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
@@ -20,26 +21,20 @@ class PageModel {
         this.workspaces = workspaces;
     }
 
-    @ModelAttribute("me")
-    @Nullable
-    SignedInPerson me(@AuthenticationPrincipal @Nullable SignedInPerson me) {
-        return me;
-    }
-
-    /** Whether the header links to the audit trail. */
-    @ModelAttribute("mayReadAudit")
-    boolean mayReadAudit(@AuthenticationPrincipal @Nullable SignedInPerson me) {
-        return me != null && me.can(Permission.VIEW_AUDIT);
+    /**
+     * One method for the three attributes: each model method runs before every handler of these controllers, JSON
+     * answers included, and resolving its signed-in person cost more than the attribute.
+     */
+    @ModelAttribute
+    void header(@AuthenticationPrincipal @Nullable SignedInPerson me, Model model) {
+        model.addAttribute("me", me);
+        // Whether the header links to the audit trail.
+        model.addAttribute("mayReadAudit", me != null && me.can(Permission.VIEW_AUDIT));
+        model.addAttribute("currentWorkspace", me == null ? null : currentWorkspace(me));
     }
 
     /** Read only when a page shows it: JSON answers of the same controllers never do. */
-    @ModelAttribute("currentWorkspace")
-    @Nullable
-    LazyContextVariable<@Nullable WorkspaceView> currentWorkspace(
-            @AuthenticationPrincipal @Nullable SignedInPerson me) {
-        if (me == null) {
-            return null;
-        }
+    private LazyContextVariable<@Nullable WorkspaceView> currentWorkspace(SignedInPerson me) {
         return new LazyContextVariable<>() {
             @Override
             protected @Nullable WorkspaceView loadValue() {
