@@ -3,6 +3,7 @@ package io.hubwarden.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -47,11 +48,11 @@ final class Report {
     void atLeast(String name, double value, double target, String unit) {
         out.printf(
                 Locale.ROOT,
-                "  %-44s %12.1f %s   target >= %.0f: ratio %.2f %s   (load %s)%n",
+                "  %-44s %12.1f %s   target >= %s: ratio %.2f %s   (load %s)%n",
                 name,
                 value,
                 unit,
-                target,
+                plain(target),
                 value / target,
                 value >= target ? "MET" : "MISSED",
                 loadAverage());
@@ -61,11 +62,11 @@ final class Report {
     void atMost(String name, double value, double target, String unit) {
         out.printf(
                 Locale.ROOT,
-                "  %-44s %12.1f %s   target <= %.0f: ratio %.2f %s   (load %s)%n",
+                "  %-44s %12.1f %s   target <= %s: ratio %.2f %s   (load %s)%n",
                 name,
                 value,
                 unit,
-                target,
+                plain(target),
                 value / target,
                 value <= target ? "MET" : "MISSED",
                 loadAverage());
@@ -82,6 +83,11 @@ final class Report {
                     "%.2f",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    /** A target as written: 1200, 1.5, not 1200.0 or a rounded 2. */
+    private static String plain(double target) {
+        return BigDecimal.valueOf(target).stripTrailingZeros().toPlainString();
     }
 
     private static String product(DataSource dataSource) {
