@@ -2,6 +2,8 @@ package io.hubwarden.automation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,43 +60,30 @@ class RunningJobs {
 
     /** Progress reported by the lease holder; refused when the worker has lost its lease. */
     void progressed(JobId id, String leaseOwner, JobProgress progress) {
-        int updated = jdbc.sql("update job set progress_done = :done, progress_total = :total, progress_label = :label,"
-                        + " updated_at = :now, version = version + 1" + HELD)
-                .param("done", progress.done())
-                .param("total", progress.total())
-                .param("label", progress.label())
-                .param("now", HubLimits.at(clock.now()))
-                .param("id", id.value())
-                .param("owner", leaseOwner)
-                .update();
-        if (updated == 0) {
-            change(id, job -> {
-                requireLease(job, leaseOwner, "given progress");
-                job.progressed(progress, clock.now());
-            });
-        }
+        updateHeld(
+                id,
+                leaseOwner,
+                "progress_done = :done, progress_total = :total, progress_label = :label",
+                progressValues(progress),
+                "given progress",
+                job -> job.progressed(progress, clock.now()));
     }
 
     /** Progress and where to resume, in one write: a step of a job that saves both after each step. */
     void progressedTo(JobId id, String leaseOwner, JobProgress progress, String resumeFrom) {
         Job.requireCheckpoint(resumeFrom);
-        int updated = jdbc.sql("update job set progress_done = :done, progress_total = :total, progress_label = :label,"
-                        + " checkpoint = :checkpoint, updated_at = :now, version = version + 1" + HELD)
-                .param("done", progress.done())
-                .param("total", progress.total())
-                .param("label", progress.label())
-                .param("checkpoint", resumeFrom)
-                .param("now", HubLimits.at(clock.now()))
-                .param("id", id.value())
-                .param("owner", leaseOwner)
-                .update();
-        if (updated == 0) {
-            change(id, job -> {
-                requireLease(job, leaseOwner, "given progress");
-                job.progressed(progress, clock.now());
-                job.checkpointed(resumeFrom, clock.now());
-            });
-        }
+        var values = new HashMap<>(progressValues(progress));
+        values.put("checkpoint", resumeFrom);
+        updateHeld(
+                id,
+                leaseOwner,
+                "progress_done = :done, progress_total = :total, progress_label = :label, checkpoint = :checkpoint",
+                values,
+                "given progress",
+                job -> {
+                    job.progressed(progress, clock.now());
+                    job.checkpointed(resumeFrom, clock.now());
+                });
     }
 
     /** Progress reported through the API, by whoever runs the job. */
@@ -104,19 +93,43 @@ class RunningJobs {
 
     void checkpointed(JobId id, String leaseOwner, String resumeFrom) {
         Job.requireCheckpoint(resumeFrom);
-        int updated = jdbc.sql(
-                        "update job set checkpoint = :checkpoint, updated_at = :now, version = version + 1" + HELD)
-                .param("checkpoint", resumeFrom)
+        updateHeld(
+                id,
+                leaseOwner,
+                "checkpoint = :checkpoint",
+                Map.of("checkpoint", resumeFrom),
+                "checkpointed",
+                job -> job.checkpointed(resumeFrom, clock.now()));
+    }
+
+    /**
+     * Sets {@code assignments} on the job with one conditional {@code UPDATE} while the worker holds its lease. When
+     * that updates nothing, the job is read and locked: {@code change} is refused with the reason, or, should the
+     * lease still be held, made through the aggregate.
+     */
+    private void updateHeld(
+            JobId id,
+            String leaseOwner,
+            String assignments,
+            Map<String, ?> values,
+            String change,
+            Consumer<Job> orThroughTheJob) {
+        int updated = jdbc.sql("update job set " + assignments + ", updated_at = :now, version = version + 1" + HELD)
+                .params(values)
                 .param("now", HubLimits.at(clock.now()))
                 .param("id", id.value())
                 .param("owner", leaseOwner)
                 .update();
         if (updated == 0) {
             change(id, job -> {
-                requireLease(job, leaseOwner, "checkpointed");
-                job.checkpointed(resumeFrom, clock.now());
+                requireLease(job, leaseOwner, change);
+                orThroughTheJob.accept(job);
             });
         }
+    }
+
+    private static Map<String, Object> progressValues(JobProgress progress) {
+        return Map.of("done", progress.done(), "total", progress.total(), "label", progress.label());
     }
 
     /** Extends the lease by the configured lease time; false when the worker no longer holds it. */
