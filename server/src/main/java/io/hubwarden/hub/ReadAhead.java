@@ -1,5 +1,7 @@
 package io.hubwarden.hub;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -12,45 +14,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a sync's pages on a thread of its own while the job's thread stages them, so that waiting for the hub and
- * writing to the database overlap. Pages are staged in the order they were read, one transaction each, so the
- * checkpoint after a page is exactly what it was when reading and staging took turns: a page read but not staged
- * when the attempt stops is read again by the next one. At most {@link #AHEAD} pages wait in memory.
+ * Reads a sync's pages on threads of their own, one per lane of the hub that can be read independently, while the
+ * job's thread stages them, so that waiting for the hub and writing to the database overlap. A lane's pages are
+ * staged in the order it read them, one transaction each, so the checkpoint after a page is exactly what it was when
+ * reading and staging took turns: a page read but not staged when the attempt stops is read again by the next one.
+ * At most {@link #AHEAD} pages per lane wait in memory.
  *
  * @param <P> a page read, with what staging it needs
  */
 final class ReadAhead<P> implements AutoCloseable {
 
-    /** Pages read but not yet staged, at most: enough to ride out a slow commit or a slow answer. */
+    /** Pages read but not yet staged, per lane at most: enough to ride out a slow commit or a slow answer. */
     static final int AHEAD = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadAhead.class);
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
-    private final FutureTask<@Nullable Void> reading;
-    private final Thread reader;
+    private final BlockingQueue<Object> queue;
+    private final List<FutureTask<@Nullable Void>> readings = new ArrayList<>();
+    private final List<Thread> readers = new ArrayList<>();
 
-    /** The reading, which hands each page to {@link Reading#read}, in order. */
+    /** The reading of one lane, which hands each page to {@link Reading#read}, in order. */
     @FunctionalInterface
     interface Reader<P> {
         void readAll(Reading<P> reading);
     }
 
-    /** What the reading thread can do: hand a page on, or wait until every page handed on is staged. */
+    /** What a reading thread can do: hand a page on, or wait until every page handed on is staged. */
     interface Reading<P> {
         void read(P page);
 
-        /** Waits until the pages handed on so far are staged, for a read that depends on what they staged. */
+        /** Waits until the pages handed on so far, by every lane, are staged, for a read that depends on them. */
         void awaitStaged();
     }
 
-    private ReadAhead(String name, Reader<P> reading) {
-        this.reading = new FutureTask<>(() -> {
-            read(reading);
-            return null;
-        });
-        this.reader = new Thread(this.reading, name);
-        reader.setDaemon(true);
+    private ReadAhead(String name, List<Reader<P>> lanes) {
+        this.queue = new ArrayBlockingQueue<>(AHEAD * lanes.size());
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            var reader = lanes.get(lane);
+            var end = new Done(lane);
+            var reading = new FutureTask<@Nullable Void>(() -> {
+                read(reader, end);
+                return null;
+            });
+            var thread = new Thread(reading, lanes.size() == 1 ? name : name + "-" + lane);
+            thread.setDaemon(true);
+            readings.add(reading);
+            readers.add(thread);
+        }
     }
 
     /**
@@ -59,16 +69,25 @@ final class ReadAhead<P> implements AutoCloseable {
      * staging stops the reading.
      */
     static <P> void run(String name, Reader<P> reading, Consumer<P> stage) {
-        try (var ahead = new ReadAhead<>(name, reading)) {
-            ahead.reader.start();
+        run(name, List.of(reading), stage);
+    }
+
+    /**
+     * Runs each lane's reading on a new thread and {@code stage} on this one for every page read, each lane's in
+     * order, until every reading ends. A failure of a reading is thrown here once the pages that lane read before it
+     * are staged, and stops the other lanes; a failure of staging stops them all.
+     */
+    static <P> void run(String name, List<Reader<P>> lanes, Consumer<P> stage) {
+        try (var ahead = new ReadAhead<>(name, lanes)) {
+            ahead.readers.forEach(Thread::start);
             ahead.stageAll(stage);
         }
     }
 
-    /** Reads every page, then marks the end, unless staging stopped the reading. */
-    private void read(Reader<P> reading) {
+    /** Reads every page of a lane, then marks its end, unless staging stopped the reading. */
+    private void read(Reader<P> reader, Done end) {
         try {
-            reading.readAll(new Reading<>() {
+            reader.readAll(new Reading<>() {
                 @Override
                 public void read(P page) {
                     put(page);
@@ -89,17 +108,17 @@ final class ReadAhead<P> implements AutoCloseable {
             // Staging stopped; keep the interruption so that nothing more is handed on.
             Thread.currentThread().interrupt();
         } finally {
-            end();
+            end(end);
         }
     }
 
-    /** Marks the end of the reading, however it ended; staging then learns from the reading how. */
-    private void end() {
+    /** Marks the end of a lane's reading, however it ended; staging then learns from the reading how. */
+    private void end(Done end) {
         if (Thread.currentThread().isInterrupted()) {
             return;
         }
         try {
-            queue.put(Done.INSTANCE);
+            queue.put(end);
         } catch (InterruptedException interrupted) {
             // Staging stopped first; nobody waits for the end.
             Thread.currentThread().interrupt();
@@ -116,7 +135,8 @@ final class ReadAhead<P> implements AutoCloseable {
 
     @SuppressWarnings("unchecked") // the queue holds only pages besides the markers below
     private void stageAll(Consumer<P> stage) {
-        while (true) {
+        int reading = readers.size();
+        while (reading > 0) {
             Object item;
             try {
                 item = queue.take();
@@ -124,11 +144,10 @@ final class ReadAhead<P> implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while staging a sync", interrupted);
             }
-            if (item instanceof Done) {
-                rethrowFailure();
-                return;
-            }
-            if (item instanceof Barrier barrier) {
+            if (item instanceof Done done) {
+                rethrowFailure(readings.get(done.lane()));
+                reading--;
+            } else if (item instanceof Barrier barrier) {
                 barrier.passed.countDown();
             } else {
                 stage.accept((P) item);
@@ -136,15 +155,20 @@ final class ReadAhead<P> implements AutoCloseable {
         }
     }
 
-    /** Stops the reading if it still runs (staging failed), and waits a little for its thread to end. */
+    /** Stops the readings that still run (staging or another lane failed), and waits a little for them to end. */
     @Override
     public void close() {
-        if (reader.isAlive()) {
-            reader.interrupt();
+        for (var reader : readers) {
+            if (reader.isAlive()) {
+                reader.interrupt();
+            }
+        }
+        for (var reader : readers) {
             try {
                 reader.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                return;
             }
             if (reader.isAlive()) {
                 LOG.warn("The reading thread {} did not stop within 5 s; it ends with its hub call", reader.getName());
@@ -152,8 +176,8 @@ final class ReadAhead<P> implements AutoCloseable {
         }
     }
 
-    /** Throws what ended the reading, if it failed. */
-    private void rethrowFailure() {
+    /** Throws what ended a lane's reading, if it failed. */
+    private static void rethrowFailure(FutureTask<@Nullable Void> reading) {
         try {
             reading.get();
         } catch (ExecutionException failed) {
@@ -171,9 +195,8 @@ final class ReadAhead<P> implements AutoCloseable {
         }
     }
 
-    private enum Done {
-        INSTANCE
-    }
+    /** The end of a lane's reading. */
+    private record Done(int lane) {}
 
     private static final class Barrier {
         final CountDownLatch passed = new CountDownLatch(1);

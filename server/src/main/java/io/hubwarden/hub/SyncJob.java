@@ -113,7 +113,7 @@ class SyncJob implements JobHandler {
         try {
             var business = business(hubId, connector, credential);
             var run = new Run(job, sync, connector, credential, workspaces.matchableByEmail(hub.workspaceId()));
-            run.stage(job.checkpoint().map(SyncCursor::parse).orElse(SyncCursor.START));
+            run.stage(job.checkpoint().map(SyncCheckpoint::parse).orElse(SyncCheckpoint.START));
             job.progress(STEPS - 1, STEPS, "Comparing with what Hubwarden knows");
             decide(hubId, sync, business);
             LOG.info(
@@ -162,22 +162,28 @@ class SyncJob implements JobHandler {
     }
 
     /**
-     * One attempt's reading of the hub, phase after phase, from a saved cursor. Each page is read outside any
-     * transaction, then staged in one transaction together with the job's progress and the cursor after it, so that
-     * a page costs one commit and a later attempt resumes exactly after the last page staged. The hub is read on a
-     * thread of its own a few pages ahead of staging ({@link ReadAhead}), still one call at a time.
+     * One attempt's reading of the hub, in two lanes at once, each phase after phase from its saved cursor: the
+     * people (members, then pending invitations) and the assets (assets, then who holds them). Each page is read
+     * outside any transaction, then staged in one transaction together with the job's progress and the checkpoint
+     * after it, so that a page costs one commit and a later attempt resumes each lane exactly after its last page
+     * staged. Each lane is read on a thread of its own a few pages ahead of staging ({@link ReadAhead}), one call at
+     * a time; the job's thread stages the pages of both.
      */
     private final class Run {
+
+        private static final int PEOPLE = 0;
+        private static final int ASSETS = 1;
 
         private final JobContext job;
         private final UUID sync;
         private final HubConnector connector;
         private final ServiceCredential credential;
         private final Map<String, PersonId> people;
-        private int pages;
+        /** Where both lanes stand after the pages staged so far; the job's thread alone reads and writes it. */
+        private SyncCheckpoint staged = SyncCheckpoint.START;
+        // The assets lane's own, read on its thread alone.
         private @Nullable List<AssetRef> grantable;
         private Map<AssetRef, Integer> positions = Map.of();
-        private ReadAhead.@Nullable Reading<Read> reading;
 
         Run(
                 JobContext job,
@@ -192,205 +198,236 @@ class SyncJob implements JobHandler {
             this.people = people;
         }
 
-        void stage(SyncCursor from) {
+        void stage(SyncCheckpoint from) {
+            staged = from;
             ReadAhead.<Read>run(
                     "hubwarden-sync-" + sync,
-                    pagesRead -> {
-                        reading = pagesRead;
-                        var at = from;
-                        while (at.phase() != Phase.APPLY) {
-                            at = step(at);
-                        }
-                    },
+                    List.of(
+                            pagesRead -> new PeopleLane(pagesRead).readFrom(from.people()),
+                            pagesRead -> new AssetsLane(pagesRead).readFrom(from.assets())),
                     this::commit);
         }
 
-        /** Stages a page read, with the job's progress and the cursor of what follows, in one transaction. */
+        /** Stages a page read, with the job's progress and the checkpoint of what follows, in one transaction. */
         private void commit(Read read) {
+            var after = read.lane() == PEOPLE ? staged.withPeople(read.next()) : staged.withAssets(read.next());
             transaction.executeWithoutResult(tx -> {
                 read.stage().run();
-                job.progress(read.done(), STEPS, read.label(), read.next().text());
+                job.progress(after.phasesDone(), STEPS, read.label(), after.text());
             });
+            staged = after;
         }
 
-        private SyncCursor step(SyncCursor at) {
-            pages++;
-            var request = new PageRequest(at.cursor(), pageSize);
-            if (at.phase() == Phase.MEMBERS) {
-                var page = connector.members(credential, request);
-                var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.INVITATIONS);
-                return staged(
-                        next, 0, "Reading members, page " + pages, () -> staging.members(sync, page.items(), people));
+        /** Reads the members, then the pending invitations. */
+        private final class PeopleLane {
+
+            private final ReadAhead.Reading<Read> reading;
+            private int pages;
+
+            PeopleLane(ReadAhead.Reading<Read> reading) {
+                this.reading = reading;
             }
-            if (at.phase() == Phase.INVITATIONS) {
+
+            void readFrom(SyncCursor from) {
+                var at = from;
+                while (at.phase() != Phase.APPLY) {
+                    at = step(at);
+                }
+            }
+
+            private SyncCursor step(SyncCursor at) {
+                pages++;
+                var request = new PageRequest(at.cursor(), pageSize);
+                if (at.phase() == Phase.MEMBERS) {
+                    var page = connector.members(credential, request);
+                    var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.INVITATIONS);
+                    return staged(
+                            next, "Reading members, page " + pages, () -> staging.members(sync, page.items(), people));
+                }
                 var page = connector.invitations(credential, request);
-                var next = page.hasNext() ? at.next(page.next()) : firstAssetKind();
+                var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.APPLY);
                 return staged(
                         next,
-                        1,
                         "Reading pending invitations, page " + pages,
                         () -> staging.invitations(sync, page.items(), people));
             }
-            var access = connector.assets().orElse(null);
-            if (access == null) {
-                return SyncCursor.at(Phase.APPLY);
+
+            private SyncCursor staged(SyncCursor next, String label, Runnable stage) {
+                reading.read(new Read(PEOPLE, next, label, stage));
+                return next;
             }
-            if (at.phase() == Phase.ASSETS) {
+        }
+
+        /** Reads the assets, kind after kind, then who holds them. */
+        private final class AssetsLane {
+
+            private final ReadAhead.Reading<Read> reading;
+            private int pages;
+
+            AssetsLane(ReadAhead.Reading<Read> reading) {
+                this.reading = reading;
+            }
+
+            void readFrom(SyncCursor from) {
+                var access = connector.assets().orElse(null);
+                if (access == null || access.kinds().isEmpty()) {
+                    return;
+                }
+                var at = from;
+                while (at.phase() != Phase.APPLY) {
+                    at = step(access, at);
+                }
+            }
+
+            private SyncCursor step(AssetAccess access, SyncCursor at) {
+                if (at.phase() != Phase.ASSETS) {
+                    return grants(access, at);
+                }
+                pages++;
                 var kind = at.kind() == null ? access.kinds().get(0).kind() : at.kind();
-                var page = access.assets(credential, kind, request);
+                var page = access.assets(credential, kind, new PageRequest(at.cursor(), pageSize));
                 var next = page.hasNext()
                         ? new SyncCursor(Phase.ASSETS, kind, null, page.next())
                         : nextAssetKind(access, kind);
                 return staged(
                         next,
-                        2,
                         "Reading assets ("
                                 + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), page " + pages,
                         () -> staging.assets(sync, page.items()));
             }
-            return grants(access, at);
-        }
 
-        /** Hands a page read on to be staged, with the job's progress and the cursor of what follows. */
-        private SyncCursor staged(SyncCursor next, int done, String label, Runnable stage) {
-            requireReading().read(new Read(next, done, label, stage));
-            return next;
-        }
+            private SyncCursor staged(SyncCursor next, String label, Runnable stage) {
+                reading.read(new Read(ASSETS, next, label, stage));
+                return next;
+            }
 
-        private ReadAhead.Reading<Read> requireReading() {
-            var pagesRead = reading;
-            if (pagesRead == null) {
-                throw new IllegalStateException("pages are handed on only while reading");
-            }
-            return pagesRead;
-        }
-
-        /**
-         * Reads who holds the assets from the cursor's asset on: the first page of up to {@link #GRANTS_PER_STEP}
-         * assets at once, then the further pages of any asset that has more, each page its own step.
-         */
-        private SyncCursor grants(AssetAccess access, SyncCursor at) {
-            var assets = grantable(access);
-            AssetRef asset = at.assetRef();
-            int from = asset == null ? 0 : positions.getOrDefault(asset, 0);
-            if (from >= assets.size()) {
-                return SyncCursor.at(Phase.APPLY);
-            }
-            var label = "Reading who holds which asset, page " + pages;
-            if (at.cursor() != null && asset != null) {
-                var page = readGrants(access, asset, at.cursor());
-                var next = page != null && page.hasNext()
-                        ? new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), page.next())
-                        : startingAt(from + 1);
-                return staged(next, 3, label, () -> {
-                    if (page != null) {
-                        staging.grants(sync, asset, page.items());
-                    }
-                });
-            }
-            var window = assets.subList(from, Math.min(assets.size(), from + GRANTS_PER_STEP));
-            int end = from + window.size();
-            var firstPages = access.grants(credential, window, pageSize);
-            staged(continuation(window, firstPages, -1, end), 3, label, () -> {
-                var byAsset = new LinkedHashMap<AssetRef, List<AssetGrant>>();
-                firstPages.forEach((read, page) -> byAsset.put(read, page.items()));
-                staging.grants(sync, byAsset);
-            });
-            for (int i = 0; i < window.size(); i++) {
-                var read = window.get(i);
-                var page = firstPages.get(read);
-                while (page != null && page.hasNext()) {
-                    pages++;
-                    page = readGrants(access, read, page.next());
-                    var more = page;
-                    var then = more != null && more.hasNext()
-                            ? new SyncCursor(Phase.GRANTS, read.kind(), read.id(), more.next())
-                            : continuation(window, firstPages, i, end);
-                    staged(then, 3, "Reading who holds which asset, page " + pages, () -> {
-                        if (more != null) {
-                            staging.grants(sync, read, more.items());
+            /**
+             * Reads who holds the assets from the cursor's asset on: the first page of up to
+             * {@link #GRANTS_PER_STEP} assets at once, then the further pages of any asset that has more, each page
+             * its own step.
+             */
+            private SyncCursor grants(AssetAccess access, SyncCursor at) {
+                var assets = grantable(access);
+                AssetRef asset = at.assetRef();
+                int from = asset == null ? 0 : positions.getOrDefault(asset, 0);
+                if (from >= assets.size()) {
+                    return SyncCursor.at(Phase.APPLY);
+                }
+                pages++;
+                var label = "Reading who holds which asset, page " + pages;
+                if (at.cursor() != null && asset != null) {
+                    var page = readGrants(access, asset, at.cursor());
+                    var next = page != null && page.hasNext()
+                            ? new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), page.next())
+                            : startingAt(from + 1);
+                    return staged(next, label, () -> {
+                        if (page != null) {
+                            staging.grants(sync, asset, page.items());
                         }
                     });
                 }
+                var window = assets.subList(from, Math.min(assets.size(), from + GRANTS_PER_STEP));
+                int end = from + window.size();
+                var firstPages = access.grants(credential, window, pageSize);
+                staged(continuation(window, firstPages, -1, end), label, () -> {
+                    var byAsset = new LinkedHashMap<AssetRef, List<AssetGrant>>();
+                    firstPages.forEach((read, page) -> byAsset.put(read, page.items()));
+                    staging.grants(sync, byAsset);
+                });
+                for (int i = 0; i < window.size(); i++) {
+                    var read = window.get(i);
+                    var page = firstPages.get(read);
+                    while (page != null && page.hasNext()) {
+                        pages++;
+                        page = readGrants(access, read, page.next());
+                        var more = page;
+                        var then = more != null && more.hasNext()
+                                ? new SyncCursor(Phase.GRANTS, read.kind(), read.id(), more.next())
+                                : continuation(window, firstPages, i, end);
+                        staged(then, "Reading who holds which asset, page " + pages, () -> {
+                            if (more != null) {
+                                staging.grants(sync, read, more.items());
+                            }
+                        });
+                    }
+                }
+                return startingAt(end);
             }
-            return startingAt(end);
-        }
 
-        /**
-         * Where to resume once the window's asset at {@code done} is read to its end: the next asset of the window
-         * whose first page said there is more, else the asset after the window.
-         */
-        private SyncCursor continuation(
-                List<AssetRef> window, Map<AssetRef, Page<AssetGrant>> firstPages, int done, int end) {
-            for (int j = done + 1; j < window.size(); j++) {
-                var page = firstPages.get(window.get(j));
-                if (page != null && page.hasNext()) {
-                    return new SyncCursor(
-                            Phase.GRANTS, window.get(j).kind(), window.get(j).id(), page.next());
+            /**
+             * Where to resume once the window's asset at {@code done} is read to its end: the next asset of the
+             * window whose first page said there is more, else the asset after the window.
+             */
+            private SyncCursor continuation(
+                    List<AssetRef> window, Map<AssetRef, Page<AssetGrant>> firstPages, int done, int end) {
+                for (int j = done + 1; j < window.size(); j++) {
+                    var page = firstPages.get(window.get(j));
+                    if (page != null && page.hasNext()) {
+                        return new SyncCursor(
+                                Phase.GRANTS,
+                                window.get(j).kind(),
+                                window.get(j).id(),
+                                page.next());
+                    }
+                }
+                return startingAt(end);
+            }
+
+            /** A further page of an asset's grants; {@code null} when the asset left the business meanwhile. */
+            private @Nullable Page<AssetGrant> readGrants(AssetAccess access, AssetRef asset, @Nullable String cursor) {
+                try {
+                    return access.grants(credential, asset, new PageRequest(cursor, pageSize));
+                } catch (HubNotFound gone) {
+                    // The asset left the business while the sync ran; the next sync will not list it.
+                    LOG.debug("Asset {} of sync {} is gone: {}", asset.id(), sync, gone.getMessage());
+                    return null;
                 }
             }
-            return startingAt(end);
-        }
 
-        /** A further page of an asset's grants; {@code null} when the asset left the business meanwhile. */
-        private @Nullable Page<AssetGrant> readGrants(AssetAccess access, AssetRef asset, @Nullable String cursor) {
-            try {
-                return access.grants(credential, asset, new PageRequest(cursor, pageSize));
-            } catch (HubNotFound gone) {
-                // The asset left the business while the sync ran; the next sync will not list it.
-                LOG.debug("Asset {} of sync {} is gone: {}", asset.id(), sync, gone.getMessage());
-                return null;
-            }
-        }
-
-        private SyncCursor startingAt(int position) {
-            var assets = grantable == null ? List.<AssetRef>of() : grantable;
-            if (position >= assets.size()) {
-                return SyncCursor.at(Phase.APPLY);
-            }
-            var asset = assets.get(position);
-            return new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), null);
-        }
-
-        /** The staged assets whose grants are read, in the order the cursor follows; read once per attempt. */
-        private List<AssetRef> grantable(AssetAccess access) {
-            if (grantable == null) {
-                var kinds = access.kinds().stream()
-                        .filter(AssetTasks::grantable)
-                        .map(tasks -> tasks.kind().name())
-                        .toList();
-                // Which assets there are is what the pages read so far staged.
-                requireReading().awaitStaged();
-                var assets = staging.grantable(sync, kinds);
-                var index = new HashMap<AssetRef, Integer>();
-                for (int i = 0; i < assets.size(); i++) {
-                    index.put(assets.get(i), i);
+            private SyncCursor startingAt(int position) {
+                var assets = grantable == null ? List.<AssetRef>of() : grantable;
+                if (position >= assets.size()) {
+                    return SyncCursor.at(Phase.APPLY);
                 }
-                grantable = assets;
-                positions = index;
+                var asset = assets.get(position);
+                return new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), null);
             }
-            return grantable;
-        }
 
-        private SyncCursor firstAssetKind() {
-            var access = connector.assets().orElse(null);
-            if (access == null || access.kinds().isEmpty()) {
-                return SyncCursor.at(Phase.APPLY);
-            }
-            return new SyncCursor(Phase.ASSETS, access.kinds().get(0).kind(), null, null);
-        }
-
-        private SyncCursor nextAssetKind(AssetAccess access, AssetKind current) {
-            List<AssetTasks> kinds = access.kinds();
-            for (int i = 0; i < kinds.size() - 1; i++) {
-                if (kinds.get(i).kind() == current) {
-                    return new SyncCursor(Phase.ASSETS, kinds.get(i + 1).kind(), null, null);
+            /** The staged assets whose grants are read, in the order the cursor follows; read once per attempt. */
+            private List<AssetRef> grantable(AssetAccess access) {
+                if (grantable == null) {
+                    var kinds = access.kinds().stream()
+                            .filter(AssetTasks::grantable)
+                            .map(tasks -> tasks.kind().name())
+                            .toList();
+                    // Which assets there are is what the pages read so far staged.
+                    reading.awaitStaged();
+                    var assets = staging.grantable(sync, kinds);
+                    var index = new HashMap<AssetRef, Integer>();
+                    for (int i = 0; i < assets.size(); i++) {
+                        index.put(assets.get(i), i);
+                    }
+                    grantable = assets;
+                    positions = index;
                 }
+                return grantable;
             }
-            return SyncCursor.at(Phase.GRANTS);
+
+            private SyncCursor nextAssetKind(AssetAccess access, AssetKind current) {
+                List<AssetTasks> kinds = access.kinds();
+                for (int i = 0; i < kinds.size() - 1; i++) {
+                    if (kinds.get(i).kind() == current) {
+                        return new SyncCursor(Phase.ASSETS, kinds.get(i + 1).kind(), null, null);
+                    }
+                }
+                return SyncCursor.at(Phase.GRANTS);
+            }
         }
     }
 
-    /** A page read and not yet staged: how to stage it, the progress to show, and where the sync stands after it. */
-    private record Read(SyncCursor next, int done, String label, Runnable stage) {}
+    /**
+     * A page read and not yet staged: its lane, where that lane stands after it, the progress to show, and how to
+     * stage it.
+     */
+    private record Read(int lane, SyncCursor next, String label, Runnable stage) {}
 }

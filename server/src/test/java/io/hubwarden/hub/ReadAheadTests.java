@@ -94,6 +94,90 @@ class ReadAheadTests {
         assertThat(handedOn).hasSizeLessThanOrEqualTo(ReadAhead.AHEAD + 1);
     }
 
+    @Test
+    void eachLanesPagesAreStagedInTheOrderThatLaneReadThem() {
+        var staged = new ArrayList<Integer>();
+
+        ReadAhead.<Integer>run(
+                "test-reading",
+                List.of(
+                        reading -> {
+                            for (int page = 1; page <= 20; page++) {
+                                reading.read(page);
+                            }
+                        },
+                        reading -> {
+                            for (int page = 101; page <= 120; page++) {
+                                reading.read(page);
+                            }
+                        }),
+                staged::add);
+
+        assertThat(staged).filteredOn(page -> page <= 100).containsExactlyElementsOf(rangeClosed(1, 20));
+        assertThat(staged).filteredOn(page -> page > 100).containsExactlyElementsOf(rangeClosed(101, 120));
+    }
+
+    @Test
+    void aFailedLaneIsThrownOnceThePagesItReadBeforeAreStagedAndStopsTheOtherLanes() throws InterruptedException {
+        var staged = new CopyOnWriteArrayList<Integer>();
+        var otherLaneEnded = new CountDownLatch(1);
+
+        assertThatThrownBy(() -> ReadAhead.<Integer>run(
+                        "test-reading",
+                        List.of(
+                                reading -> {
+                                    reading.read(1);
+                                    reading.read(2);
+                                    throw new IllegalStateException("the hub went away");
+                                },
+                                reading -> {
+                                    try {
+                                        for (int page = 101; ; page++) {
+                                            reading.read(page);
+                                        }
+                                    } finally {
+                                        otherLaneEnded.countDown();
+                                    }
+                                }),
+                        staged::add))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the hub went away");
+
+        assertThat(staged).filteredOn(page -> page <= 100).containsExactly(1, 2);
+        assertThat(otherLaneEnded.await(10, TimeUnit.SECONDS))
+                .as("the other lane's reading ended")
+                .isTrue();
+    }
+
+    @Test
+    void aReadThatDependsOnWhatWasStagedSeesEveryPageItsLaneHandedOnBeforeIt() {
+        var staged = new CopyOnWriteArrayList<Integer>();
+        var seen = new ArrayList<List<Integer>>();
+
+        ReadAhead.<Integer>run(
+                "test-reading",
+                List.of(
+                        reading -> {
+                            for (int page = 101; page <= 110; page++) {
+                                reading.read(page);
+                            }
+                        },
+                        reading -> {
+                            reading.read(1);
+                            reading.read(2);
+                            reading.awaitStaged();
+                            seen.add(List.copyOf(staged));
+                            reading.read(3);
+                        }),
+                staged::add);
+
+        assertThat(seen)
+                .singleElement()
+                .satisfies(before ->
+                        assertThat(before).filteredOn(page -> page <= 100).containsExactly(1, 2));
+        assertThat(staged).filteredOn(page -> page <= 100).containsExactly(1, 2, 3);
+    }
+
     private static List<Integer> rangeClosed(int from, int to) {
         var numbers = new ArrayList<Integer>();
         for (int i = from; i <= to; i++) {

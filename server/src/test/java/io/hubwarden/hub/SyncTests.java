@@ -202,6 +202,29 @@ class SyncTests {
                 .hasSize(1);
     }
 
+    @Test
+    void aSyncThatFailedWhileReadingMembersResumesAfterTheLastPageItStagedAndStillReadsEveryAsset() {
+        // Five members, two a page: the first page is read, the second fails.
+        meta.injectFault("GET", "/*/business_users", Fault.latency(Duration.ofMillis(1)), 1);
+        meta.injectFault("GET", "/*/business_users", Fault.serverError(503), 1);
+
+        var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+        var sync = awaitSyncAdvancingTheClock(hub.id());
+
+        assertThat(sync.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(sync.attempts()).isEqualTo(2);
+        assertThat(hubs.accounts(hub.id())).filteredOn(HubAccountView::member).hasSize(5);
+        assertThat(hubs.assetsOf(hub.id(), new HubUserId(anaSeat)))
+                .extracting(AssetView::externalId)
+                .containsExactly(adAccount);
+        assertThat(meta.requestLog())
+                .filteredOn(logged -> logged.method().equals("GET")
+                        && logged.path().endsWith(business.id() + "/business_users")
+                        && !logged.params().containsKey("after"))
+                .as("the members' first page, read once")
+                .hasSize(1);
+    }
+
     /** Two more people hold the ad account besides Ana: three holders, two pages. */
     private List<String> moreHoldersOfTheAdAccount() {
         var holders = new ArrayList<>(List.of(anaSeat));
