@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
  * job's thread stages them, so that waiting for the hub and writing to the database overlap. A lane's pages are
  * staged in the order it read them, one transaction each, so the checkpoint after a page is exactly what it was when
  * reading and staging took turns: a page read but not staged when the attempt stops is read again by the next one.
- * At most {@link #AHEAD} pages per lane wait in memory.
+ * At most {@link #AHEAD} pages for every lane, in all, wait in memory.
  *
  * @param <P> a page read, with what staging it needs
  */
 final class ReadAhead<P> implements AutoCloseable {
 
-    /** Pages read but not yet staged, per lane at most: enough to ride out a slow commit or a slow answer. */
+    /** Pages read but not yet staged, at most, for every lane: enough to ride out a slow commit or a slow answer. */
     static final int AHEAD = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadAhead.class);
