@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,13 @@ class HubViews {
               from hub
              where workspace_id = :workspace
              order by label
+            """;
+
+    private static final String ONE = """
+            select id, workspace_id, kind, label, business_id, business_name, owner_person_id, health, health_reason,
+                   connected_at, last_sync_at, safeguard_percent
+              from hub
+             where id = :id and workspace_id = :workspace
             """;
 
     // The columns by position: finding each by name, on every row, cost more than reading it.
@@ -66,6 +74,19 @@ class HubViews {
                 .param("workspace", workspace.value())
                 .query((resultSet, row) -> view(resultSet, consoles))
                 .list();
+    }
+
+    /**
+     * One hub of the workspace, read as a view: every "shared with you" mail reads its hub, and mapping the aggregate,
+     * credential and settings included, cost more than the statement.
+     */
+    Optional<HubView> one(WorkspaceId workspace, HubId id) {
+        Map<HubKind, @Nullable String> consoles = new EnumMap<>(HubKind.class);
+        return jdbc.sql(ONE)
+                .param("id", id.value())
+                .param("workspace", workspace.value())
+                .query((resultSet, row) -> view(resultSet, consoles))
+                .optional();
     }
 
     private HubView view(ResultSet row, Map<HubKind, @Nullable String> consoles) throws SQLException {

@@ -110,7 +110,7 @@ public class Hubs {
 
     /** The workspace's hub, if it has one with this id. */
     public Optional<HubView> hub(WorkspaceId workspace, HubId id) {
-        return hubs.findByIdAndWorkspaceId(id, workspace).map(this::view);
+        return views.one(workspace, id);
     }
 
     /** The workspace's hubs, by label. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,12 @@ class PeopleDirectory {
              where workspace_id = :workspace and email in (:emails)
             """;
 
+    private static final String ONE = """
+            select id, workspace_id, email, name, role, status, source, external_id, created_at, activated_at
+              from person
+             where id = :id and workspace_id = :workspace
+            """;
+
     private static final String MATCHABLE = """
             select id, email
               from person
@@ -54,6 +61,18 @@ class PeopleDirectory {
                 .param("workspace", workspaceId.value())
                 .query(PeopleDirectory::view)
                 .list();
+    }
+
+    /**
+     * One person of the workspace, read as a view: every "shared with you" mail reads two people, and mapping the
+     * aggregate cost more than the rest of the mail's reading.
+     */
+    Optional<PersonView> one(WorkspaceId workspaceId, PersonId id) {
+        return jdbc.sql(ONE)
+                .param("id", id.value())
+                .param("workspace", workspaceId.value())
+                .query(PeopleDirectory::view)
+                .optional();
     }
 
     /**

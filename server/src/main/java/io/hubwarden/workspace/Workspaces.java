@@ -207,9 +207,7 @@ public class Workspaces {
 
     /** A person of the given workspace; empty for unknown ids and for people of other workspaces. */
     public Optional<PersonView> person(WorkspaceId workspaceId, PersonId id) {
-        return people.findById(id)
-                .filter(person -> person.workspaceId().equals(workspaceId))
-                .map(Person::view);
+        return directory.one(workspaceId, id);
     }
 
     /** Everyone in the workspace, whatever their status, by name; one query, however many people. */

@@ -19,6 +19,7 @@ import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.Workspaces;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,31 @@ class AccessFlowTests {
         assertThat(access.membership(owner.workspaceId(), hub.id(), owner.personId()))
                 .map(MembershipView::status)
                 .contains(MembershipStatus.JOINED);
+    }
+
+    @Test
+    void theSharedWithYouMailGreetsThePersonAndNamesTheSharerTheHubAndItsBusiness() {
+        var colleague = scenario.colleague("di");
+        var sharer = workspaces.person(owner.workspaceId(), owner.personId()).orElseThrow();
+        var person =
+                workspaces.person(colleague.workspaceId(), colleague.personId()).orElseThrow();
+
+        access.share(owner, hub.id(), SharedMetaHub.seat(colleague, "EMPLOYEE"));
+
+        var mail = await().atMost(PATIENCE)
+                .until(
+                        () -> TestMailbox.get().mailsTo(colleague.email()).stream()
+                                .filter(received -> received.subject().contains(" shared "))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(mail.subject()).isEqualTo(sharer.name() + " shared " + hub.label() + " with you on Hubwarden");
+        assertThat(mail.text())
+                .startsWith("Hello " + person.name() + ",")
+                .contains(sharer.name() + " shared the hub " + hub.label() + " (" + hub.businessName()
+                        + ") with you on Hubwarden.")
+                .contains("accept it, then open your dashboard")
+                .contains("/cards");
     }
 
     @Test
