@@ -175,6 +175,11 @@ class Hub extends AbstractAggregateRoot<Hub> {
 
     /** Whether jobs may call the hub. */
     boolean callable() {
+        return callable(health);
+    }
+
+    /** Whether a hub in this health may be called: not while its credential is known to be refused or gone. */
+    static boolean callable(HubHealth health) {
         return health != HubHealth.DISCONNECTED && health != HubHealth.REVIEW_CREDENTIALS;
     }
 

@@ -21,7 +21,12 @@ class HubCredentials {
     }
 
     ServiceCredential open(Hub hub) {
-        return ServiceCredential.of(sealer.open(hub.credential(), associatedData(hub.id())));
+        return open(hub.id(), hub.credential());
+    }
+
+    /** Opens the hub's credential as sealed in its row. */
+    ServiceCredential open(HubId hub, String sealed) {
+        return ServiceCredential.of(sealer.open(sealed, associatedData(hub)));
     }
 
     private static String associatedData(HubId hub) {
