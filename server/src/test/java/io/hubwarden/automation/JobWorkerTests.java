@@ -137,6 +137,33 @@ class JobWorkerTests {
         assertThat(reloaded(job).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
+    @Test
+    void aClaimedJobIsTheStoredJobRunningUnderItsLease() {
+        handler.script("membership-2", List.of(job -> {
+            job.progress(1, 2, "Halfway", "cursor-2");
+            throw new HubUnavailable("timeout", null, null);
+        }));
+        var job = jobs.enqueue(inviteOn(hub, "membership-2")
+                .withPayload("3")
+                .withTrigger("access shared")
+                .withIdempotencyKey("invite-membership-2"));
+        worker.runDueJobs();
+        clock.advance(Duration.ofSeconds(10));
+
+        var claimed = claims.claim(1);
+
+        assertThat(claimed).singleElement().satisfies(running -> {
+            assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(running.attempts()).isEqualTo(2);
+            assertThat(running.failure()).isPresent();
+            assertThat(running.checkpoint()).contains("cursor-2");
+            assertThat(running)
+                    .usingRecursiveComparison()
+                    .ignoringFields("events")
+                    .isEqualTo(reloaded(job));
+        });
+    }
+
     @Nested
     class WhenAWorkerDies {
 
