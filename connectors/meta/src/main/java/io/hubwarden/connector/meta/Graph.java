@@ -56,10 +56,24 @@ final class Graph {
     private final HttpClient http;
     private final Duration timeout;
 
+    /**
+     * Whether Graph is reached over plain HTTP (a simulator or a proxy on the machine), where requests are sent as
+     * HTTP/1.1: asking for HTTP/2 there makes the JDK client offer an h2c upgrade on every request, which a server that
+     * speaks HTTP/1.1 ignores. Over HTTPS, the version is negotiated with TLS and the client's default stands.
+     */
+    private final boolean cleartext;
+
+    /**
+     * The Mac keyed with the app secret that each proof copies; never used itself, so that threads sharing the
+     * connector do not share a Mac's state. Keyed on first use; a race only keys it twice.
+     */
+    private volatile @Nullable Mac keyed;
+
     Graph(MetaSettings settings, HubTransport transport) {
         this.settings = settings;
         this.http = transport.http();
         this.timeout = transport.requestTimeout();
+        this.cleartext = "http".equalsIgnoreCase(settings.graphBaseUrl().getScheme());
     }
 
     /**
@@ -249,7 +263,9 @@ final class Graph {
         if (!query.isEmpty()) {
             url = url + "?" + encode(query);
         }
-        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+        return cleartext ? request.version(HttpClient.Version.HTTP_1_1) : request;
     }
 
     private Map<String, String> withToken(Map<String, String> params, Secret token) {
@@ -259,12 +275,35 @@ final class Graph {
         return signed;
     }
 
-    /** {@code appsecret_proof}: hex HMAC-SHA256 of the access token, keyed with the app secret. */
+    /**
+     * {@code appsecret_proof}: hex HMAC-SHA256 of the access token, keyed with the app secret. Each proof is computed
+     * on a copy of a Mac keyed once per connector: looking the algorithm up and keying it for every request cost more
+     * than the HMAC.
+     */
     String proof(Secret token) {
+        Mac mac = keyedMac();
+        return HexFormat.of().formatHex(mac.doFinal(token.reveal().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh copy of the keyed Mac, or a newly keyed one where the provider's Mac cannot be copied. */
+    private Mac keyedMac() {
+        Mac prototype = keyed;
+        if (prototype == null) {
+            prototype = newKeyedMac();
+            keyed = prototype;
+        }
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException notCopyable) {
+            return newKeyedMac();
+        }
+    }
+
+    private Mac newKeyedMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(settings.appSecret().reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(token.reveal().getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
             // Every Java runtime ships HmacSHA256, and any non-empty key is valid for it.
             throw new IllegalStateException("HmacSHA256 is unavailable", impossible);

@@ -3,6 +3,7 @@ package io.hubwarden.connector.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.sun.net.httpserver.HttpServer;
 import io.hubwarden.connector.HubConnector;
 import io.hubwarden.connector.HubFailure;
 import io.hubwarden.connector.HubRateLimited;
@@ -13,10 +14,15 @@ import io.hubwarden.simulator.Fault;
 import io.hubwarden.simulator.meta.MetaSimulator;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +100,41 @@ class GraphTransportTests {
 
             assertThat(failure).as("code %d", code).isInstanceOf(HubRateLimited.class);
         }
+    }
+
+    @Test
+    void overPlainHttpRequestsAreHttp11WithoutAnUpgradeOffer() throws IOException {
+        List<Map<String, List<String>>> seen = new CopyOnWriteArrayList<>();
+        HttpServer graph = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        graph.createContext("/", exchange -> {
+            seen.add(Map.copyOf(exchange.getRequestHeaders()));
+            byte[] body = "{\"id\":\"555\",\"name\":\"Plain\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (exchange) {
+                exchange.getResponseBody().write(body);
+            }
+        });
+        graph.start();
+        try {
+            HubSettings plain = control.settings()
+                    .with(
+                            "graph_base_url",
+                            "http://127.0.0.1:" + graph.getAddress().getPort());
+            HttpClient defaults = HttpClient.newHttpClient();
+            assertThat(defaults.version()).isEqualTo(HttpClient.Version.HTTP_2);
+
+            open(plain, HubTransport.of(defaults, Clock.systemUTC())).business(control.serviceCredential());
+            open(plain, HubTransport.of(defaults, Clock.systemUTC())).business(control.serviceCredential());
+        } finally {
+            graph.stop(0);
+        }
+
+        assertThat(seen)
+                .hasSize(2)
+                .allSatisfy(headers -> assertThat(headers.keySet())
+                        .noneMatch(
+                                name -> name.equalsIgnoreCase("Upgrade") || name.equalsIgnoreCase("HTTP2-Settings")));
     }
 
     private static HubConnector connector() {
