@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -32,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class GraphApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A Mac keyed with each app secret seen, copied for every proof checked; one per simulated app. */
+    private static final Map<String, Mac> KEYED = new ConcurrentHashMap<>();
+
     private static final String TRACE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
     private final MetaWorld world;
@@ -175,12 +179,26 @@ final class GraphApi {
         return new Caller(token, app, person, system);
     }
 
-    /** hex(HMAC-SHA256(key = app secret, message = access token)), as the official SDKs compute it. */
+    /**
+     * hex(HMAC-SHA256(key = app secret, message = access token)), as the official SDKs compute it. Computed on a copy
+     * of a Mac keyed once per app secret, since every request is checked and keying a Mac each time cost more than the
+     * HMAC.
+     */
     static String appsecretProof(String secret, String token) {
+        Mac mac;
+        try {
+            mac = (Mac) KEYED.computeIfAbsent(secret, GraphApi::keyed).clone();
+        } catch (CloneNotSupportedException notCopyable) {
+            mac = keyed(secret);
+        }
+        return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyed(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }
