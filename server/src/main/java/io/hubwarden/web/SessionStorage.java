@@ -3,6 +3,7 @@ package io.hubwarden.web;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +12,15 @@ import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * How sessions are written to the database.
+ * How sessions are read from and written to the database.
  *
  * <ul>
+ *   <li>A session is read with its one statement alone, outside a transaction; it is written, and deleted, in a
+ *       transaction of its own ({@link SessionStatements}).
  *   <li>Attributes are written with an upsert: the first requests of a session often arrive together (a page and its
  *       background requests), each storing the same new attribute, such as the CSRF token; a plain insert would fail
  *       all but the first with a duplicate key.
@@ -61,10 +66,23 @@ class SessionStorage {
     private static final String H2_TOUCH = "MERGE INTO %TABLE_NAME% s USING " + NEW_VALUES
             + " ON s.primary_id = v.primary_id WHEN MATCHED AND " + CHANGED + " THEN UPDATE SET " + SET;
 
-    /** Hands the requests the stored sessions through {@link AccessRecordedOncePerMinute}. */
+    /**
+     * Hands the requests the stored sessions through {@link AccessRecordedOncePerMinute}, and has the store run its
+     * statements as {@link SessionStatements} says. The latter is set on Spring Session's configuration rather than
+     * declared as a {@code TransactionOperations} bean, which would replace the application's {@code
+     * TransactionTemplate}.
+     */
     @Bean
-    static BeanPostProcessor accessRecordedOncePerMinute() {
+    static BeanPostProcessor accessRecordedOncePerMinute(ObjectProvider<PlatformTransactionManager> transactions) {
         return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(new SessionStatements(transactions.getObject()));
+                }
+                return bean;
+            }
+
             @Override
             @SuppressWarnings("unchecked")
             public Object postProcessAfterInitialization(Object bean, String name) {

@@ -1,6 +1,7 @@
 package io.hubwarden.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +59,28 @@ class SessionStorageTests {
         sessions().save(session);
 
         var found = sessions().findById(stored.getId());
+        assertThat(found).isNotNull();
+        assertThat(found.<String>getAttribute("colour")).isEqualTo("teal");
+    }
+
+    @Test
+    void aNewSessionWhoseAttributeCannotBeStoredIsNotStoredAtAll() {
+        var session = sessions().createSession();
+        session.setAttribute("unstorable", new Object());
+
+        assertThatThrownBy(() -> sessions().save(session)).isInstanceOf(RuntimeException.class);
+
+        assertThat(sessions().findById(session.getId())).isNull();
+    }
+
+    @Test
+    void aStoredSessionIsReadBackWithItsAttributes() {
+        var session = sessions().createSession();
+        session.setAttribute("colour", "teal");
+        sessions().save(session);
+
+        var found = sessions().findById(session.getId());
+
         assertThat(found).isNotNull();
         assertThat(found.<String>getAttribute("colour")).isEqualTo("teal");
     }
