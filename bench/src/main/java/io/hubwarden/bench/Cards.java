@@ -98,6 +98,18 @@ final class Cards {
         double bestHtml = climb("HTML /cards", html, rates, connections, step, stack, report);
         report.atLeast("JSON: highest rate held (p99 <= 25 ms, no errors)", bestJson, TARGET_JSON_PER_SECOND, "/s");
         report.figure("HTML: highest rate held (p99 <= 25 ms, no errors)", bestHtml, "/s");
+        if (options.flag("conditional")) {
+            // A polling client's requests: each one sends the tag of the cards it holds, which are unchanged, and gets
+            // a 304 without the body. A figure of its own; the target is the unconditional one's.
+            var tag = check.headers()
+                    .firstValue("ETag")
+                    .orElseThrow(() -> new IllegalStateException("/api/me/cards sends no ETag"));
+            var polling = new LoadGenerator(stack.serverUrl(), "/api/me/cards", "application/json", cookie, tag);
+            report.line("  conditional /api/me/cards: If-None-Match %s", tag);
+            polling.run(Math.min(500, rates.get(0)), connections, options.duration("warmup", Duration.ofSeconds(10)));
+            double bestConditional = climb("JSON, 304 /api/me/cards", polling, rates, connections, step, stack, report);
+            report.figure("JSON conditional (304): highest rate held (p99 <= 25 ms, no errors)", bestConditional, "/s");
+        }
     }
 
     /** Runs the rates in turn until one is not held; returns the highest held (0 if none). */

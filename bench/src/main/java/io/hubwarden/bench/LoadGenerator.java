@@ -24,11 +24,23 @@ final class LoadGenerator {
 
     private final URI server;
     private final byte[] request;
+    private final boolean conditional;
 
     LoadGenerator(URI server, String path, String accept, String cookie) {
+        this(server, path, accept, cookie, null);
+    }
+
+    /**
+     * With an {@code etag}, every request is conditional ({@code If-None-Match}), as a polling client's, and a 304
+     * counts as a success as much as a 200.
+     */
+    LoadGenerator(
+            URI server, String path, String accept, String cookie, @org.jspecify.annotations.Nullable String etag) {
         this.server = server;
+        this.conditional = etag != null;
         this.request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort() + "\r\nAccept: " + accept
-                        + "\r\nCookie: " + cookie + "\r\nConnection: keep-alive\r\n\r\n")
+                        + "\r\nCookie: " + cookie + (etag == null ? "" : "\r\nIf-None-Match: " + etag)
+                        + "\r\nConnection: keep-alive\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -141,7 +153,7 @@ final class LoadGenerator {
                                 out.flush();
                                 var response = readResponse(in);
                                 record(System.nanoTime() - due);
-                                if (response.status() == 200) {
+                                if (response.status() == 200 || (conditional && response.status() == 304)) {
                                     ok++;
                                 } else {
                                     errors++;

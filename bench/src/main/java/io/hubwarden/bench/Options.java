@@ -54,6 +54,11 @@ final class Options {
         return values.getOrDefault(name, fallback);
     }
 
+    /** Whether an option such as {@code --conditional} was given (without a value, or as {@code =true}). */
+    boolean flag(String name) {
+        return Boolean.parseBoolean(values.getOrDefault(name, "false"));
+    }
+
     int integer(String name, int fallback) {
         var value = values.get(name);
         return value == null

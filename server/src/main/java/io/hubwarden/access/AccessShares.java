@@ -173,6 +173,16 @@ public class AccessShares {
         return cards.of(workspaceId, personId);
     }
 
+    /**
+     * A version of the person's tenant cards, for conditional requests: it changes whenever {@link #cardsOf} would
+     * read differently (a card added, a membership's status, note or assets changed, a hub's business or console
+     * changed), and costs two small queries instead of the cards. Opaque text, comparable only with another version of
+     * the same person's cards; it does not tell people apart, so a tag made from it must name the person too.
+     */
+    public String cardsVersion(WorkspaceId workspaceId, PersonId personId) {
+        return cards.versionOf(workspaceId, personId);
+    }
+
     /** The person's card of one hub; empty when the hub is not shared with them. */
     public Optional<TenantCard> card(WorkspaceId workspaceId, PersonId personId, HubId hubId) {
         return cards.of(workspaceId, personId).stream()

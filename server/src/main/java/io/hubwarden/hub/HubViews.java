@@ -40,6 +40,14 @@ class HubViews {
              where id = :id and workspace_id = :workspace
             """;
 
+    /**
+     * Every change of a hub saves its aggregate with a new version, and a hub connected adds a row with the latest
+     * connection time: the count, the sum of the versions and the latest connection move whenever a view would read
+     * differently.
+     */
+    private static final String VERSION_OF_WORKSPACE =
+            "select count(*), sum(version), max(connected_at) from hub where workspace_id = :workspace";
+
     // The columns by position: finding each by name, on every row, cost more than reading it.
     private static final int ID = 1;
     private static final int WORKSPACE_ID = 2;
@@ -87,6 +95,21 @@ class HubViews {
                 .param("workspace", workspace.value())
                 .query((resultSet, row) -> view(resultSet, consoles))
                 .optional();
+    }
+
+    String versionOf(WorkspaceId workspace) {
+        var version = new StringBuilder();
+        for (var kind : HubKind.values()) {
+            version.append(connectors.console(kind).orElse("")).append(' ');
+        }
+        jdbc.sql(VERSION_OF_WORKSPACE).param("workspace", workspace.value()).query(row -> {
+            version.append(row.getLong(1))
+                    .append(' ')
+                    .append(row.getString(2))
+                    .append(' ')
+                    .append(row.getString(3));
+        });
+        return version.toString();
     }
 
     private HubView view(ResultSet row, Map<HubKind, @Nullable String> consoles) throws SQLException {

@@ -118,6 +118,16 @@ public class Hubs {
         return views.of(workspace);
     }
 
+    /**
+     * A version of the workspace's hub views, for conditional requests: it changes whenever one of {@link #hubsOf}'s
+     * views would read differently (a hub connected, or anything of a hub changed, its business name included), and
+     * when this installation's console addresses change. Opaque text, comparable only with another of the same
+     * workspace; one small query, far cheaper than the views.
+     */
+    public String viewsVersion(WorkspaceId workspace) {
+        return views.versionOf(workspace);
+    }
+
     /** The hub's account for a normalised e-mail address: the member if there is one, else an invitation. */
     public Optional<HubAccountView> account(HubId hub, String normalisedEmail) {
         return accounts.byEmail(hub, normalisedEmail.trim().toLowerCase(Locale.ROOT));

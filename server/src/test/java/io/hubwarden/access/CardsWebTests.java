@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import io.hubwarden.automation.Jobs;
+import io.hubwarden.connector.AssetKind;
 import io.hubwarden.hub.HubFixtures;
 import io.hubwarden.hub.HubTest;
 import io.hubwarden.hub.HubView;
@@ -15,15 +16,21 @@ import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Tenant cards and the profile sign-in over HTTP, through the full stack, with refusals. */
@@ -44,6 +51,12 @@ class CardsWebTests {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    Clock clock;
 
     final MetaSimulator meta = TestMetaSimulator.get();
 
@@ -86,6 +99,118 @@ class CardsWebTests {
                 .contains(hub.id().toString())
                 .contains("CONNECT_YOUR_ACCOUNT")
                 .contains(business.id());
+    }
+
+    @Test
+    void anUnchangedCardKeepsItsTagAndItsTagAnswersNotModifiedWithoutABody() throws Exception {
+        var tag = settledTag();
+
+        var again = cards(colleague, null);
+        var conditional = cards(colleague, tag);
+
+        assertThat(again).hasStatusOk();
+        assertThat(again.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(tag);
+        assertThat(conditional).hasStatus(304);
+        assertThat(conditional.getResponse().getContentAsByteArray()).isEmpty();
+        assertThat(conditional.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(tag);
+        assertThat(conditional.getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+                .contains("private")
+                .contains("no-cache");
+    }
+
+    @Test
+    void theCardsAreSentPrivatelyWithAWeakTagToRevalidate() {
+        var response = cards(colleague, null);
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).startsWith("W/\"");
+        assertThat(response.getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+                .contains("private")
+                .contains("no-cache")
+                .doesNotContain("public");
+    }
+
+    @Test
+    void aChangedStatusMovesTheTag() throws Exception {
+        var tag = settledTag();
+
+        changeMembership(membership -> membership.accessEnded(clock.instant()));
+        var response = cards(colleague, tag);
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+        assertThat(response.getResponse().getContentAsString())
+                .contains(card().status().name());
+    }
+
+    @Test
+    void aChangedNoteMovesTheTag() throws Exception {
+        var tag = settledTag();
+
+        changeMembership(membership -> membership.profileNotVerified(
+                new MembershipNote(MembershipNote.PROFILE_NOT_MEMBER, "Not a member yet"), clock.instant()));
+        var response = cards(colleague, tag);
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+        assertThat(response.getResponse().getContentAsString()).contains("Not a member yet");
+    }
+
+    @Test
+    void changedAssetsMoveTheTag() throws Exception {
+        var tag = settledTag();
+
+        changeMembership(membership -> membership.holds(
+                Set.of(new MembershipAsset(AssetKind.AD_ACCOUNT, "act_42", "Spring ads", "ADVERTISE")),
+                clock.instant()));
+        var response = cards(colleague, tag);
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+    }
+
+    @Test
+    void theHubSavedAgainBySyncMovesTheTag() {
+        var tag = settledTag();
+
+        hubs.requestSync(owner, hub.id());
+        fixtures.awaitSyncs(owner.workspaceId(), hub.id());
+        var response = cards(colleague, tag);
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+    }
+
+    @Test
+    void aTagOfOnePersonNeverAnswersAnothersCards() {
+        var tag = settledTag();
+        var stranger = fixtures.aWorkspaceOwner();
+
+        var colleagueOfTheSameWorkspace = cards(owner, tag);
+        var personOfAnotherWorkspace = cards(stranger, tag);
+
+        assertThat(colleagueOfTheSameWorkspace).hasStatusOk();
+        assertThat(colleagueOfTheSameWorkspace.getResponse().getHeader(HttpHeaders.ETAG))
+                .isNotEqualTo(tag);
+        assertThat(personOfAnotherWorkspace).hasStatusOk();
+        assertThat(personOfAnotherWorkspace.getResponse().getHeader(HttpHeaders.ETAG))
+                .isNotEqualTo(tag);
+    }
+
+    @Test
+    void theCardOfOneHubHasItsOwnTag() throws Exception {
+        settledTag();
+        var first = card(colleague, null);
+        var tag = first.getResponse().getHeader(HttpHeaders.ETAG);
+
+        var conditional = card(colleague, tag);
+        var strangers = card(fixtures.aWorkspaceOwner(), tag);
+
+        assertThat(first).hasStatusOk();
+        assertThat(tag).isNotEqualTo(cards(colleague, null).getResponse().getHeader(HttpHeaders.ETAG));
+        assertThat(conditional).hasStatus(304);
+        assertThat(conditional.getResponse().getContentAsByteArray()).isEmpty();
+        assertThat(strangers).hasStatus(404);
     }
 
     @Test
@@ -158,6 +283,39 @@ class CardsWebTests {
                 .getFirst("state");
         assertThat(state).isNotBlank();
         return String.valueOf(state);
+    }
+
+    /** The colleague's tag once the invitation's job and the hub's syncs are done, so that nothing changes after. */
+    private String settledTag() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> card().status() != MembershipStatus.INVITING);
+        fixtures.awaitSyncs(owner.workspaceId(), hub.id());
+        var response = cards(colleague, null);
+        assertThat(response).hasStatusOk();
+        return String.valueOf(response.getResponse().getHeader(HttpHeaders.ETAG));
+    }
+
+    private void changeMembership(Consumer<Membership> change) {
+        var membership = memberships
+                .findByHubIdAndPersonId(hub.id(), colleague.personId())
+                .orElseThrow();
+        change.accept(membership);
+        memberships.save(membership);
+    }
+
+    private MvcTestResult cards(SignedInPerson who, @Nullable String ifNoneMatch) {
+        return conditionalGet("/api/me/cards", who, ifNoneMatch);
+    }
+
+    private MvcTestResult card(SignedInPerson who, @Nullable String ifNoneMatch) {
+        return conditionalGet("/api/me/cards/" + hub.id(), who, ifNoneMatch);
+    }
+
+    private MvcTestResult conditionalGet(String uri, SignedInPerson who, @Nullable String ifNoneMatch) {
+        var request = mvc.get().uri(uri).accept(MediaType.APPLICATION_JSON).with(as(who));
+        if (ifNoneMatch != null) {
+            request = request.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+        }
+        return request.exchange();
     }
 
     private TenantCard card() {

@@ -13,14 +13,19 @@ import io.hubwarden.connector.HubFailure;
 import io.hubwarden.hub.HubId;
 import io.hubwarden.platform.Tokens;
 import io.hubwarden.workspace.SignedInPerson;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -62,6 +68,11 @@ class CardsController {
             ProfileConnection.INVITATION_NOT_ACCEPTED, "cards.connect.INVITATION_NOT_ACCEPTED",
             ProfileConnection.NOT_A_MEMBER, "cards.connect.NOT_A_MEMBER");
 
+    /** Names the shape of {@link CardJson}: a new shape makes every tag given out before stale. */
+    private static final String JSON_SHAPE = "cards-json-1";
+
+    private static final String REVALIDATED_PRIVATELY = "no-cache, private";
+
     private final AccessShares access;
     private final ProfileConnections profiles;
     private final Tokens tokens;
@@ -86,7 +97,12 @@ class CardsController {
             path = {"/cards", "/api/me/cards"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    List<CardJson> cardsAsJson(@AuthenticationPrincipal SignedInPerson me) {
+    @Nullable
+    List<CardJson> cardsAsJson(
+            @AuthenticationPrincipal SignedInPerson me, WebRequest request, HttpServletResponse response) {
+        if (notModified(me, null, request, response)) {
+            return null;
+        }
         return access.cardsOf(me.workspaceId(), me.personId()).stream()
                 .map(CardJson::of)
                 .toList();
@@ -94,8 +110,17 @@ class CardsController {
 
     @GetMapping(path = "/api/me/cards/{hubId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    CardJson cardAsJson(@AuthenticationPrincipal SignedInPerson me, @PathVariable("hubId") String hubId) {
-        return access.card(me.workspaceId(), me.personId(), hub(hubId))
+    @Nullable
+    CardJson cardAsJson(
+            @AuthenticationPrincipal SignedInPerson me,
+            @PathVariable("hubId") String hubId,
+            WebRequest request,
+            HttpServletResponse response) {
+        var hub = hub(hubId);
+        if (notModified(me, hub, request, response)) {
+            return null;
+        }
+        return access.card(me.workspaceId(), me.personId(), hub)
                 .map(CardJson::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
@@ -175,6 +200,38 @@ class CardsController {
         model.addAttribute("status", HttpStatus.CONFLICT.value());
         model.addAttribute("known", true);
         return "error";
+    }
+
+    /**
+     * Tags the cards' JSON (all of them, or the card of {@code hub}) with a weak ETag and answers whether the client
+     * holds it already, in which case the status is 304 and nothing more is to be built. The tag is a digest of the
+     * cards' version, the person, their workspace, the hub and the JSON's shape: a tag made for one person never
+     * matches another's cards. Private, and revalidated on every use: shared caches keep no copy, and a client's copy
+     * is used only after a 304.
+     */
+    private boolean notModified(
+            SignedInPerson me, @Nullable HubId hub, WebRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATED_PRIVATELY);
+        var version = access.cardsVersion(me.workspaceId(), me.personId());
+        var tagged = JSON_SHAPE
+                + '\n'
+                + me.workspaceId()
+                + '\n'
+                + me.personId()
+                + '\n'
+                + (hub == null ? "" : hub)
+                + '\n'
+                + version;
+        return request.checkNotModified("W/\"" + digest(tagged) + '"');
+    }
+
+    private static String digest(String text) {
+        try {
+            var sha256 = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256, 18));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static HubId hub(String text) {
