@@ -29,7 +29,7 @@ class TenantCards {
 
     private static final String QUERY = """
             select m.id, m.hub_id, m.status, m.settled_status, m.note_code, m.note_message, m.status_changed_at,
-                   a.kind, a.asset_id, a.name, a.tasks
+                   a.kind, a.asset_id, a.name, a.tasks, m.version
               from membership m
               left join membership_asset a on a.membership_id = m.id
              where m.person_id = :person and m.workspace_id = :workspace
@@ -38,10 +38,11 @@ class TenantCards {
 
     /**
      * Every change of a membership, its assets included, saves it with a new version (the aggregate's save, or the
-     * invitation job's conditional update); memberships are never deleted, and a new one has the latest creation time.
-     * Together with the hubs' own version, these move whenever a card would read differently.
+     * invitation job's conditional update), and memberships are never deleted: their count and the sum of their
+     * versions move whenever a membership is added or changed. Together with the hubs' own version, whenever a card
+     * would read differently. Should memberships ever be deleted, this needs more than a count.
      */
-    private static final String VERSION = "select count(*), sum(version), max(created_at) from membership"
+    private static final String VERSION = "select count(*), coalesce(sum(version), 0) from membership"
             + " where person_id = :person and workspace_id = :workspace";
 
     // The query's columns by position: finding each by name, on every row, cost more than reading it.
@@ -56,6 +57,7 @@ class TenantCards {
     private static final int ASSET_ID = 9;
     private static final int ASSET_NAME = 10;
     private static final int TASKS = 11;
+    private static final int VERSION_OF_MEMBERSHIP = 12;
 
     private final JdbcClient jdbc;
     private final Hubs hubs;
@@ -66,6 +68,17 @@ class TenantCards {
     }
 
     List<TenantCard> of(WorkspaceId workspaceId, PersonId personId) {
+        return asOf(workspaceId, personId).cards();
+    }
+
+    /**
+     * The person's cards with their version, which the cards' own query reads besides: no more queries than the
+     * cards alone and the hubs' version. The hubs' version is read before the hubs, so that a version is never newer
+     * than the cards it comes with (an older one only costs the client the cards once more).
+     */
+    CardsAsOf asOf(WorkspaceId workspaceId, PersonId personId) {
+        var hubsVersion = hubs.viewsVersion(workspaceId);
+        var versions = new long[1];
         var rows = new LinkedHashMap<UUID, Row>();
         jdbc.sql(QUERY)
                 .param("person", personId.value())
@@ -76,6 +89,7 @@ class TenantCards {
                     if (row == null) {
                         row = Row.of(resultSet);
                         rows.put(id, row);
+                        versions[0] += resultSet.getLong(VERSION_OF_MEMBERSHIP);
                     }
                     var assetId = resultSet.getString(ASSET_ID);
                     if (assetId != null) {
@@ -87,8 +101,9 @@ class TenantCards {
                                         Arrays.asList(resultSet.getString(TASKS).split(","))));
                     }
                 });
+        var version = version(rows.size(), versions[0], hubsVersion);
         if (rows.isEmpty()) {
-            return List.of();
+            return new CardsAsOf(version, List.of());
         }
         Map<HubId, HubView> hubsById = new HashMap<>();
         for (var hub : hubs.hubsOf(workspaceId)) {
@@ -102,26 +117,27 @@ class TenantCards {
                 cards.add(row.card(new MembershipId(entry.getKey()), hub));
             }
         }
-        return cards;
+        return new CardsAsOf(version, cards);
     }
 
     /**
-     * The version of the person's cards: it changes whenever one of {@link #of}'s cards would read differently. Two
-     * small queries instead of the cards' rows.
+     * The version of the person's cards, as {@link #asOf} reads it: it changes whenever one of {@link #of}'s cards
+     * would read differently. Two small queries instead of the cards' rows.
      */
     String versionOf(WorkspaceId workspaceId, PersonId personId) {
-        var version = new StringBuilder();
+        var memberships = new long[2];
         jdbc.sql(VERSION)
                 .param("person", personId.value())
                 .param("workspace", workspaceId.value())
                 .query(row -> {
-                    version.append(row.getLong(1))
-                            .append(' ')
-                            .append(row.getString(2))
-                            .append(' ')
-                            .append(row.getString(3));
+                    memberships[0] = row.getLong(1);
+                    memberships[1] = row.getLong(2);
                 });
-        return version.append(' ').append(hubs.viewsVersion(workspaceId)).toString();
+        return version(memberships[0], memberships[1], hubs.viewsVersion(workspaceId));
+    }
+
+    private static String version(long memberships, long versions, String hubsVersion) {
+        return memberships + " " + versions + " " + hubsVersion;
     }
 
     private record Row(

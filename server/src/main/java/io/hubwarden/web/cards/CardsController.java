@@ -9,6 +9,7 @@ import io.hubwarden.access.MembershipUnknown;
 import io.hubwarden.access.ProfileConnection;
 import io.hubwarden.access.ProfileConnections;
 import io.hubwarden.access.SharingDenied;
+import io.hubwarden.access.TenantCard;
 import io.hubwarden.connector.HubFailure;
 import io.hubwarden.hub.HubId;
 import io.hubwarden.platform.Tokens;
@@ -100,12 +101,20 @@ class CardsController {
     @Nullable
     List<CardJson> cardsAsJson(
             @AuthenticationPrincipal SignedInPerson me, WebRequest request, HttpServletResponse response) {
-        if (notModified(me, null, request, response)) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATED_PRIVATELY);
+        List<TenantCard> cards;
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) == null) {
+            // Nothing to compare: the version is read with the cards, for the tag alone.
+            var asOf = access.cardsAsOf(me.workspaceId(), me.personId());
+            request.checkNotModified(tag(me, null, asOf.version()));
+            cards = asOf.cards();
+        } else if (request.checkNotModified(tag(me, null, access.cardsVersion(me.workspaceId(), me.personId())))) {
             return null;
+        } else {
+            // Tagged with the version read before the cards: never newer than they are.
+            cards = access.cardsOf(me.workspaceId(), me.personId());
         }
-        return access.cardsOf(me.workspaceId(), me.personId()).stream()
-                .map(CardJson::of)
-                .toList();
+        return cards.stream().map(CardJson::of).toList();
     }
 
     @GetMapping(path = "/api/me/cards/{hubId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,7 +126,8 @@ class CardsController {
             WebRequest request,
             HttpServletResponse response) {
         var hub = hub(hubId);
-        if (notModified(me, hub, request, response)) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATED_PRIVATELY);
+        if (request.checkNotModified(tag(me, hub, access.cardsVersion(me.workspaceId(), me.personId())))) {
             return null;
         }
         return access.card(me.workspaceId(), me.personId(), hub)
@@ -203,16 +213,13 @@ class CardsController {
     }
 
     /**
-     * Tags the cards' JSON (all of them, or the card of {@code hub}) with a weak ETag and answers whether the client
-     * holds it already, in which case the status is 304 and nothing more is to be built. The tag is a digest of the
-     * cards' version, the person, their workspace, the hub and the JSON's shape: a tag made for one person never
-     * matches another's cards. Private, and revalidated on every use: shared caches keep no copy, and a client's copy
-     * is used only after a 304.
+     * A weak ETag of the cards' JSON (all of them, or the card of {@code hub}): a digest of the cards' version, the
+     * person, their workspace, the hub and the JSON's shape, so that a tag made for one person never matches another's
+     * cards. The cards are sent private and to be revalidated on every use: shared caches keep no copy, and a client
+     * uses its copy only after a 304, which {@link WebRequest#checkNotModified} answers to a matching {@code
+     * If-None-Match} before anything is built.
      */
-    private boolean notModified(
-            SignedInPerson me, @Nullable HubId hub, WebRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATED_PRIVATELY);
-        var version = access.cardsVersion(me.workspaceId(), me.personId());
+    private static String tag(SignedInPerson me, @Nullable HubId hub, String version) {
         var tagged = JSON_SHAPE
                 + '\n'
                 + me.workspaceId()
@@ -222,7 +229,7 @@ class CardsController {
                 + (hub == null ? "" : hub)
                 + '\n'
                 + version;
-        return request.checkNotModified("W/\"" + digest(tagged) + '"');
+        return "W/\"" + digest(tagged) + '"';
     }
 
     private static String digest(String text) {
