@@ -68,7 +68,7 @@ class TenantCards {
     }
 
     List<TenantCard> of(WorkspaceId workspaceId, PersonId personId) {
-        return asOf(workspaceId, personId).cards();
+        return read(workspaceId, personId, new long[2]);
     }
 
     /**
@@ -78,7 +78,13 @@ class TenantCards {
      */
     CardsAsOf asOf(WorkspaceId workspaceId, PersonId personId) {
         var hubsVersion = hubs.viewsVersion(workspaceId);
-        var versions = new long[1];
+        var memberships = new long[2];
+        var cards = read(workspaceId, personId, memberships);
+        return new CardsAsOf(version(memberships[0], memberships[1], hubsVersion), cards);
+    }
+
+    /** The person's cards; {@code memberships} receives their memberships' count and the sum of their versions. */
+    private List<TenantCard> read(WorkspaceId workspaceId, PersonId personId, long[] memberships) {
         var rows = new LinkedHashMap<UUID, Row>();
         jdbc.sql(QUERY)
                 .param("person", personId.value())
@@ -89,7 +95,7 @@ class TenantCards {
                     if (row == null) {
                         row = Row.of(resultSet);
                         rows.put(id, row);
-                        versions[0] += resultSet.getLong(VERSION_OF_MEMBERSHIP);
+                        memberships[1] += resultSet.getLong(VERSION_OF_MEMBERSHIP);
                     }
                     var assetId = resultSet.getString(ASSET_ID);
                     if (assetId != null) {
@@ -101,9 +107,9 @@ class TenantCards {
                                         Arrays.asList(resultSet.getString(TASKS).split(","))));
                     }
                 });
-        var version = version(rows.size(), versions[0], hubsVersion);
+        memberships[0] = rows.size();
         if (rows.isEmpty()) {
-            return new CardsAsOf(version, List.of());
+            return List.of();
         }
         Map<HubId, HubView> hubsById = new HashMap<>();
         for (var hub : hubs.hubsOf(workspaceId)) {
@@ -117,7 +123,7 @@ class TenantCards {
                 cards.add(row.card(new MembershipId(entry.getKey()), hub));
             }
         }
-        return new CardsAsOf(version, cards);
+        return cards;
     }
 
     /**
