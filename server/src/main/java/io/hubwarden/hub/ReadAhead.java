@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a sync's pages on threads of their own, one per lane of the hub that can be read independently, while the
  * job's thread stages them, so that waiting for the hub and writing to the database overlap. A lane's pages are
- * staged in the order it read them, one transaction each, so the checkpoint after a page is exactly what it was when
- * reading and staging took turns: a page read but not staged when the attempt stops is read again by the next one.
- * At most {@link #AHEAD} pages for every lane, in all, wait in memory.
+ * staged in the order it read them; the pages that wait when staging takes its next turn are staged together, so that
+ * staging that falls behind catches up in fewer, larger transactions. The checkpoint after them is exactly what it
+ * was when reading and staging took turns page by page: a page read but not staged when the attempt stops is read
+ * again by the next one. At most {@link #AHEAD} pages for every lane, in all, wait in memory.
  *
  * @param <P> a page read, with what staging it needs
  */
@@ -64,20 +65,20 @@ final class ReadAhead<P> implements AutoCloseable {
     }
 
     /**
-     * Runs {@code reading} on a new thread and {@code stage} on this one for every page it reads, in order, until the
-     * reading ends. A failure of the reading is thrown here once the pages read before it are staged; a failure of
-     * staging stops the reading.
+     * Runs {@code reading} on a new thread and {@code stage} on this one for the pages it reads, in order, one or more
+     * at a time, until the reading ends. A failure of the reading is thrown here once the pages read before it are
+     * staged; a failure of staging stops the reading.
      */
-    static <P> void run(String name, Reader<P> reading, Consumer<P> stage) {
+    static <P> void run(String name, Reader<P> reading, Consumer<List<P>> stage) {
         run(name, List.of(reading), stage);
     }
 
     /**
-     * Runs each lane's reading on a new thread and {@code stage} on this one for every page read, each lane's in
-     * order, until every reading ends. A failure of a reading is thrown here once the pages that lane read before it
-     * are staged, and stops the other lanes; a failure of staging stops them all.
+     * Runs each lane's reading on a new thread and {@code stage} on this one for the pages read, each lane's in order,
+     * handing it every page that waits at once, until every reading ends. A failure of a reading is thrown here once
+     * the pages that lane read before it are staged, and stops the other lanes; a failure of staging stops them all.
      */
-    static <P> void run(String name, List<Reader<P>> lanes, Consumer<P> stage) {
+    static <P> void run(String name, List<Reader<P>> lanes, Consumer<List<P>> stage) {
         try (var ahead = new ReadAhead<>(name, lanes)) {
             ahead.readers.forEach(Thread::start);
             ahead.stageAll(stage);
@@ -134,24 +135,40 @@ final class ReadAhead<P> implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked") // the queue holds only pages besides the markers below
-    private void stageAll(Consumer<P> stage) {
+    private void stageAll(Consumer<List<P>> stage) {
         int reading = readers.size();
+        var waiting = new ArrayList<Object>();
+        var pages = new ArrayList<P>();
         while (reading > 0) {
-            Object item;
             try {
-                item = queue.take();
+                waiting.add(queue.take());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while staging a sync", interrupted);
             }
-            if (item instanceof Done done) {
-                rethrowFailure(readings.get(done.lane()));
-                reading--;
-            } else if (item instanceof Barrier barrier) {
-                barrier.passed.countDown();
-            } else {
-                stage.accept((P) item);
+            queue.drainTo(waiting);
+            for (var item : waiting) {
+                if (item instanceof Done done) {
+                    staged(pages, stage);
+                    rethrowFailure(readings.get(done.lane()));
+                    reading--;
+                } else if (item instanceof Barrier barrier) {
+                    staged(pages, stage);
+                    barrier.passed.countDown();
+                } else {
+                    pages.add((P) item);
+                }
             }
+            waiting.clear();
+            staged(pages, stage);
+        }
+    }
+
+    /** Stages the pages gathered so far, if any, and forgets them. */
+    private static <P> void staged(List<P> pages, Consumer<List<P>> stage) {
+        if (!pages.isEmpty()) {
+            stage.accept(List.copyOf(pages));
+            pages.clear();
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,10 +165,10 @@ class SyncJob implements JobHandler {
     /**
      * One attempt's reading of the hub, in two lanes at once, each phase after phase from its saved cursor: the
      * people (members, then pending invitations) and the assets (assets, then who holds them). Each page is read
-     * outside any transaction, then staged in one transaction together with the job's progress and the checkpoint
-     * after it, so that a page costs one commit and a later attempt resumes each lane exactly after its last page
-     * staged. Each lane is read on a thread of its own a few pages ahead of staging ({@link ReadAhead}), one call at
-     * a time; the job's thread stages the pages of both.
+     * outside any transaction, then staged together with the pages that waited beside it, in one transaction with the
+     * job's progress and the checkpoint after them, so that a later attempt resumes each lane exactly after its last
+     * page staged. Each lane is read on a thread of its own a few pages ahead of staging ({@link ReadAhead}), one call
+     * at a time; the job's thread stages the pages of both.
      */
     private final class Run {
 
@@ -208,12 +209,22 @@ class SyncJob implements JobHandler {
                     this::commit);
         }
 
-        /** Stages a page read, with the job's progress and the checkpoint of what follows, in one transaction. */
-        private void commit(Read read) {
-            var after = read.lane() == PEOPLE ? staged.withPeople(read.next()) : staged.withAssets(read.next());
+        /**
+         * Stages pages read, each lane's in the order it read them, with the job's progress and the checkpoint of what
+         * follows the last of them, in one transaction.
+         */
+        private void commit(List<Read> reads) {
+            var after = staged;
+            for (var read : reads) {
+                after = read.lane() == PEOPLE ? after.withPeople(read.next()) : after.withAssets(read.next());
+            }
+            var checkpoint = after;
+            var label = reads.get(reads.size() - 1).label();
             transaction.executeWithoutResult(tx -> {
-                read.stage().run();
-                job.progress(after.phasesDone(), STEPS, read.label(), after.text());
+                var rows = staging.rows(sync);
+                reads.forEach(read -> read.stage().accept(rows));
+                rows.write();
+                job.progress(checkpoint.phasesDone(), STEPS, label, checkpoint.text());
             });
             staged = after;
         }
@@ -241,18 +252,17 @@ class SyncJob implements JobHandler {
                 if (at.phase() == Phase.MEMBERS) {
                     var page = connector.members(credential, request);
                     var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.INVITATIONS);
-                    return staged(
-                            next, "Reading members, page " + pages, () -> staging.members(sync, page.items(), people));
+                    return staged(next, "Reading members, page " + pages, rows -> rows.members(page.items(), people));
                 }
                 var page = connector.invitations(credential, request);
                 var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.APPLY);
                 return staged(
                         next,
                         "Reading pending invitations, page " + pages,
-                        () -> staging.invitations(sync, page.items(), people));
+                        rows -> rows.invitations(page.items(), people));
             }
 
-            private SyncCursor staged(SyncCursor next, String label, Runnable stage) {
+            private SyncCursor staged(SyncCursor next, String label, Consumer<SyncStaging.Rows> stage) {
                 reading.read(new Read(PEOPLE, next, label, stage));
                 return next;
             }
@@ -293,10 +303,10 @@ class SyncJob implements JobHandler {
                         next,
                         "Reading assets ("
                                 + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "), page " + pages,
-                        () -> staging.assets(sync, page.items()));
+                        rows -> rows.assets(page.items()));
             }
 
-            private SyncCursor staged(SyncCursor next, String label, Runnable stage) {
+            private SyncCursor staged(SyncCursor next, String label, Consumer<SyncStaging.Rows> stage) {
                 reading.read(new Read(ASSETS, next, label, stage));
                 return next;
             }
@@ -320,19 +330,19 @@ class SyncJob implements JobHandler {
                     var next = page != null && page.hasNext()
                             ? new SyncCursor(Phase.GRANTS, asset.kind(), asset.id(), page.next())
                             : startingAt(from + 1);
-                    return staged(next, label, () -> {
+                    return staged(next, label, rows -> {
                         if (page != null) {
-                            staging.grants(sync, asset, page.items());
+                            rows.grants(asset, page.items());
                         }
                     });
                 }
                 var window = assets.subList(from, Math.min(assets.size(), from + GRANTS_PER_STEP));
                 int end = from + window.size();
                 var firstPages = access.grants(credential, window, pageSize);
-                staged(continuation(window, firstPages, -1, end), label, () -> {
+                staged(continuation(window, firstPages, -1, end), label, rows -> {
                     var byAsset = new LinkedHashMap<AssetRef, List<AssetGrant>>();
                     firstPages.forEach((read, page) -> byAsset.put(read, page.items()));
-                    staging.grants(sync, byAsset);
+                    rows.grants(byAsset);
                 });
                 for (int i = 0; i < window.size(); i++) {
                     var read = window.get(i);
@@ -344,9 +354,9 @@ class SyncJob implements JobHandler {
                         var then = more != null && more.hasNext()
                                 ? new SyncCursor(Phase.GRANTS, read.kind(), read.id(), more.next())
                                 : continuation(window, firstPages, i, end);
-                        staged(then, "Reading who holds which asset, page " + pages, () -> {
+                        staged(then, "Reading who holds which asset, page " + pages, rows -> {
                             if (more != null) {
-                                staging.grants(sync, read, more.items());
+                                rows.grants(read, more.items());
                             }
                         });
                     }
@@ -429,5 +439,5 @@ class SyncJob implements JobHandler {
      * A page read and not yet staged: its lane, where that lane stands after it, the progress to show, and how to
      * stage it.
      */
-    private record Read(int lane, SyncCursor next, String label, Runnable stage) {}
+    private record Read(int lane, SyncCursor next, String label, Consumer<SyncStaging.Rows> stage) {}
 }

@@ -20,7 +20,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes what a sync reads, page by page, into the staging tables, a few hundred rows per statement. A row read twice
@@ -44,72 +43,93 @@ class SyncStaging {
         this.ids = ids;
     }
 
-    @Transactional
-    void members(UUID sync, List<HubMember> members, Map<String, PersonId> people) {
-        var rows = new ArrayList<Object[]>(members.size());
-        for (var member : members) {
-            var email = member.email() == null ? null : member.email().value();
-            rows.add(accountRow(
-                    sync,
-                    MEMBER,
-                    member.id().value(),
-                    email,
-                    member.name(),
-                    member.role().code(),
-                    joined(member.tasks()),
-                    HubAccountState.ACTIVE,
-                    null,
-                    matched(people, email)));
+    /** Rows to stage, gathered from one or more pages and written together by {@link Rows#write()}. */
+    Rows rows(UUID sync) {
+        return new Rows(sync);
+    }
+
+    /**
+     * The rows of the pages read for one sync, gathered table by table, so that pages staged together cost a few
+     * statements of {@link #ROWS_PER_STATEMENT} rows rather than a few per page. Rows keep the order they were read
+     * in, so that a row read twice still keeps its first reading.
+     */
+    final class Rows {
+
+        private final UUID sync;
+        private final List<Object[]> accounts = new ArrayList<>();
+        private final List<Object[]> assets = new ArrayList<>();
+        private final List<Object[]> assignments = new ArrayList<>();
+
+        private Rows(UUID sync) {
+            this.sync = sync;
         }
-        accounts(rows);
-    }
 
-    @Transactional
-    void invitations(UUID sync, List<PendingInvitation> invitations, Map<String, PersonId> people) {
-        var rows = new ArrayList<Object[]>(invitations.size());
-        for (var invitation : invitations) {
-            var email = invitation.email().value();
-            rows.add(accountRow(
-                    sync,
-                    INVITATION,
-                    invitation.id().value(),
-                    email,
-                    "",
-                    invitation.role().code(),
-                    "",
-                    state(invitation.status()),
-                    invitation.expiresAt() == null ? null : Timestamp.from(invitation.expiresAt()),
-                    matched(people, email)));
+        void members(List<HubMember> members, Map<String, PersonId> people) {
+            for (var member : members) {
+                var email = member.email() == null ? null : member.email().value();
+                accounts.add(accountRow(
+                        sync,
+                        MEMBER,
+                        member.id().value(),
+                        email,
+                        member.name(),
+                        member.role().code(),
+                        joined(member.tasks()),
+                        HubAccountState.ACTIVE,
+                        null,
+                        matched(people, email)));
+            }
         }
-        accounts(rows);
-    }
 
-    @Transactional
-    void assets(UUID sync, List<HubAsset> assets) {
-        var rows = new ArrayList<Object[]>(assets.size());
-        for (var asset : assets) {
-            rows.add(new Object[] {sync, asset.ref().kind().name(), asset.ref().id(), asset.name()});
+        void invitations(List<PendingInvitation> invitations, Map<String, PersonId> people) {
+            for (var invitation : invitations) {
+                var email = invitation.email().value();
+                accounts.add(accountRow(
+                        sync,
+                        INVITATION,
+                        invitation.id().value(),
+                        email,
+                        "",
+                        invitation.role().code(),
+                        "",
+                        state(invitation.status()),
+                        invitation.expiresAt() == null ? null : Timestamp.from(invitation.expiresAt()),
+                        matched(people, email)));
+            }
         }
-        insert("hub_sync_asset (sync_id, asset_kind, external_id, name)", rows);
-    }
 
-    @Transactional
-    void grants(UUID sync, AssetRef asset, List<AssetGrant> grants) {
-        grants(sync, Map.of(asset, grants));
-    }
+        void assets(List<HubAsset> read) {
+            for (var asset : read) {
+                assets.add(new Object[] {
+                    sync, asset.ref().kind().name(), asset.ref().id(), asset.name()
+                });
+            }
+        }
 
-    /** Stages pages of several assets' grants together. */
-    @Transactional
-    void grants(UUID sync, Map<AssetRef, List<AssetGrant>> byAsset) {
-        var rows = new ArrayList<Object[]>();
-        byAsset.forEach((asset, grants) -> {
+        void grants(AssetRef asset, List<AssetGrant> grants) {
             for (var grant : grants) {
-                rows.add(new Object[] {
+                assignments.add(new Object[] {
                     sync, asset.kind().name(), asset.id(), grant.user().value(), joined(grant.tasks())
                 });
             }
-        });
-        insert("hub_sync_assignment (sync_id, asset_kind, asset_id, user_id, tasks)", rows);
+        }
+
+        void grants(Map<AssetRef, List<AssetGrant>> byAsset) {
+            byAsset.forEach(this::grants);
+        }
+
+        /** Writes the rows gathered, in the caller's transaction, and forgets them. */
+        void write() {
+            insert(
+                    "hub_sync_account (sync_id, account_kind, external_id, id, email, name, role, tasks, state,"
+                            + " expires_at, person_id)",
+                    accounts);
+            insert("hub_sync_asset (sync_id, asset_kind, external_id, name)", assets);
+            insert("hub_sync_assignment (sync_id, asset_kind, asset_id, user_id, tasks)", assignments);
+            accounts.clear();
+            assets.clear();
+            assignments.clear();
+        }
     }
 
     /** The staged assets of the given kinds, by kind and id: those whose grants the sync reads. */
@@ -142,13 +162,6 @@ class SyncStaging {
                 Integer.class,
                 args.toArray());
         return count == null ? 0 : count;
-    }
-
-    private void accounts(List<Object[]> rows) {
-        insert(
-                "hub_sync_account (sync_id, account_kind, external_id, id, email, name, role, tasks, state,"
-                        + " expires_at, person_id)",
-                rows);
     }
 
     /**

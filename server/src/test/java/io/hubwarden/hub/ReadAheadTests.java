@@ -23,9 +23,34 @@ class ReadAheadTests {
                         reading.read(page);
                     }
                 },
-                staged::add);
+                staged::addAll);
 
         assertThat(staged).containsExactlyElementsOf(rangeClosed(1, 20));
+    }
+
+    @Test
+    void thePagesThatWaitWhileAPageIsStagedAreStagedTogether() {
+        var stagingStarted = new CountDownLatch(1);
+        var moreHandedOn = new CountDownLatch(1);
+        var stagings = new ArrayList<List<Integer>>();
+
+        ReadAhead.<Integer>run(
+                "test-reading",
+                reading -> {
+                    reading.read(1);
+                    await(stagingStarted);
+                    reading.read(2);
+                    reading.read(3);
+                    reading.read(4);
+                    moreHandedOn.countDown();
+                },
+                pages -> {
+                    stagingStarted.countDown();
+                    await(moreHandedOn);
+                    stagings.add(pages);
+                });
+
+        assertThat(stagings).containsExactly(List.of(1), List.of(2, 3, 4));
     }
 
     @Test
@@ -39,7 +64,7 @@ class ReadAheadTests {
                             reading.read(2);
                             throw new IllegalStateException("the hub went away");
                         },
-                        staged::add))
+                        staged::addAll))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the hub went away");
         assertThat(staged).containsExactly(1, 2);
@@ -60,7 +85,7 @@ class ReadAheadTests {
                     seen.add(List.copyOf(staged));
                     reading.read(4);
                 },
-                staged::add);
+                staged::addAll);
 
         assertThat(seen).containsExactly(List.of(1, 2, 3));
         assertThat(staged).containsExactly(1, 2, 3, 4);
@@ -83,7 +108,7 @@ class ReadAheadTests {
                                 readingEnded.countDown();
                             }
                         },
-                        page -> {
+                        pages -> {
                             throw new IllegalStateException("the database went away");
                         }))
                 .hasMessage("the database went away");
@@ -111,7 +136,7 @@ class ReadAheadTests {
                                 reading.read(page);
                             }
                         }),
-                staged::add);
+                staged::addAll);
 
         assertThat(staged).filteredOn(page -> page <= 100).containsExactlyElementsOf(rangeClosed(1, 20));
         assertThat(staged).filteredOn(page -> page > 100).containsExactlyElementsOf(rangeClosed(101, 120));
@@ -139,7 +164,7 @@ class ReadAheadTests {
                                         otherLaneEnded.countDown();
                                     }
                                 }),
-                        staged::add))
+                        staged::addAll))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the hub went away");
 
@@ -169,13 +194,22 @@ class ReadAheadTests {
                             seen.add(List.copyOf(staged));
                             reading.read(3);
                         }),
-                staged::add);
+                staged::addAll);
 
         assertThat(seen)
                 .singleElement()
                 .satisfies(before ->
                         assertThat(before).filteredOn(page -> page <= 100).containsExactly(1, 2));
         assertThat(staged).filteredOn(page -> page <= 100).containsExactly(1, 2, 3);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private static List<Integer> rangeClosed(int from, int to) {
