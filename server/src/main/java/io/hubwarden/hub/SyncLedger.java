@@ -44,9 +44,12 @@ class SyncLedger {
             + " and a.asset_kind = s.asset_kind and a.asset_id = s.asset_id and a.user_id = s.user_id";
 
     /**
-     * How applying a sync inserts only staged rows that are not live yet: by the live table's unique key rather than
-     * an anti-join with it. PostgreSQL plans such an anti-join by the table's size when planning, and a table empty
-     * then (a hub's first sync) gets a nested loop that scans what the statement itself inserts once per row.
+     * How applying a sync keeps staged rows that are live already from being inserted again: by the live table's
+     * unique key, so that it holds whatever plan the database picks. PostgreSQL plans an anti-join with the live table
+     * by the table's size when planning, and a table empty then (a hub's first sync) gets a nested loop that scans
+     * what the statement itself inserts once per row; so there the anti-join is with the hub's live keys as read
+     * before the statement inserts anything (a materialized CTE), which spares a sync that adds few rows the unique
+     * check of every row it stages, four times the anti-join's cost at 100 000 rows.
      */
     private static final String NOT_LIVE = " on conflict do nothing";
 
@@ -131,23 +134,25 @@ class SyncLedger {
     }
 
     Removals accountRemovals(UUID sync, HubId hub) {
-        return removals(
-                "select count(*), coalesce(sum(case when exists (" + STAGED_ACCOUNT + ") then 0 else 1 end), 0)"
-                        + " from hub_account a where a.hub_id = ?",
-                sync,
-                hub);
+        return removals("hub_account", STAGED_ACCOUNT, sync, hub);
     }
 
     Removals assetRemovals(UUID sync, HubId hub) {
-        return removals(
-                "select count(*), coalesce(sum(case when exists (" + STAGED_ASSET + ") then 0 else 1 end), 0)"
-                        + " from hub_asset a where a.hub_id = ?",
-                sync,
-                hub);
+        return removals("hub_asset", STAGED_ASSET, sync, hub);
     }
 
-    private Removals removals(String sql, UUID sync, HubId hub) {
-        return jdbc.queryForObject(sql, (row, n) -> new Removals(row.getInt(1), row.getInt(2)), sync, hub.value());
+    /**
+     * Counts the live rows and those not staged as two counts, the second an anti-join: asked as a sum over the live
+     * rows of whether each is staged, PostgreSQL probes the staged table's index once per row, six times slower.
+     */
+    private Removals removals(String table, String staged, UUID sync, HubId hub) {
+        return jdbc.queryForObject(
+                "select (select count(*) from " + table + " where hub_id = ?), (select count(*) from " + table
+                        + " a where a.hub_id = ? and not exists (" + staged + "))",
+                (row, n) -> new Removals(row.getInt(1), row.getInt(2)),
+                hub.value(),
+                hub.value(),
+                sync);
     }
 
     Counts accountCounts(UUID sync, HubId hub) {
@@ -247,13 +252,13 @@ class SyncLedger {
                 sync,
                 h,
                 sync);
-        int accountsAdded = jdbc.update(
-                "insert into hub_account (id, hub_id, account_kind, external_id, email, name, role, tasks, state,"
-                        + " expires_at, person_id, match_source, exempt_reason, updated_at)"
-                        + " select s.id, ?, s.account_kind, s.external_id, s.email, s.name, s.role, s.tasks, s.state,"
+        int accountsAdded = insertNew(
+                "hub_account (id, hub_id, account_kind, external_id, email, name, role, tasks, state, expires_at,"
+                        + " person_id, match_source, exempt_reason, updated_at)",
+                List.of("account_kind", "external_id"),
+                "select s.id, ?, s.account_kind, s.external_id, s.email, s.name, s.role, s.tasks, s.state,"
                         + " s.expires_at, s.person_id, case when s.person_id is null then null else 'EMAIL' end,"
-                        + " null, cast(? as timestamp with time zone) from hub_sync_account s where s.sync_id = ?"
-                        + NOT_LIVE,
+                        + " null, cast(? as timestamp with time zone) from hub_sync_account s where s.sync_id = ?",
                 h,
                 at,
                 sync);
@@ -268,10 +273,11 @@ class SyncLedger {
                 sync,
                 h,
                 sync);
-        int assetsAdded = jdbc.update(
-                "insert into hub_asset (hub_id, asset_kind, external_id, name, updated_at)"
-                        + " select ?, s.asset_kind, s.external_id, s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
-                        + " where s.sync_id = ?" + NOT_LIVE,
+        int assetsAdded = insertNew(
+                "hub_asset (hub_id, asset_kind, external_id, name, updated_at)",
+                List.of("asset_kind", "external_id"),
+                "select ?, s.asset_kind, s.external_id, s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
+                        + " where s.sync_id = ?",
                 h,
                 at,
                 sync);
@@ -287,10 +293,11 @@ class SyncLedger {
                 sync,
                 h,
                 sync);
-        int assignmentsAdded = jdbc.update(
-                "insert into hub_assignment (hub_id, asset_kind, asset_id, user_id, tasks, updated_at)"
-                        + " select ?, s.asset_kind, s.asset_id, s.user_id, s.tasks, cast(? as timestamp with time zone) from hub_sync_assignment s"
-                        + " where s.sync_id = ?" + NOT_LIVE,
+        int assignmentsAdded = insertNew(
+                "hub_assignment (hub_id, asset_kind, asset_id, user_id, tasks, updated_at)",
+                List.of("asset_kind", "asset_id", "user_id"),
+                "select ?, s.asset_kind, s.asset_id, s.user_id, s.tasks, cast(? as timestamp with time zone)"
+                        + " from hub_sync_assignment s where s.sync_id = ?",
                 h,
                 at,
                 sync);
@@ -303,6 +310,28 @@ class SyncLedger {
                 new Counts(0, assignmentsAdded, assignmentsChanged, assignmentsRemoved),
                 now);
         dropStaged(sync);
+    }
+
+    /**
+     * Inserts the staged rows that {@code select} gives ({@code s} the staged table, the hub the first argument)
+     * whose {@code keys} are not live for the hub yet; see {@link #NOT_LIVE}.
+     */
+    private int insertNew(String into, List<String> keys, String select, Object... args) {
+        if (!postgres()) {
+            return jdbc.update("insert into " + into + " " + select + NOT_LIVE, args);
+        }
+        var table = into.substring(0, into.indexOf(' '));
+        var columns = String.join(", ", keys);
+        var same = String.join(
+                " and ", keys.stream().map(key -> "l." + key + " = s." + key).toList());
+        var withHub = new Object[args.length + 1];
+        withHub[0] = args[0];
+        System.arraycopy(args, 0, withHub, 1, args.length);
+        return jdbc.update(
+                "insert into " + into + " with live as materialized (select " + columns + " from " + table
+                        + " where hub_id = ?) " + select + " and not exists (select 1 from live l where " + same + ")"
+                        + NOT_LIVE,
+                withHub);
     }
 
     /** Throws a sync away with its staged rows. */
