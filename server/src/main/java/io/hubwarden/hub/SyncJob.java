@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,7 @@ class SyncJob implements JobHandler {
         var credential = credentials.open(hub);
         try {
             var business = business(hubId, connector, credential);
-            var run = new Run(job, sync, connector, credential, workspaces.matchableByEmail(hub.workspaceId()));
+            var run = new Run(job, sync, connector, credential, () -> workspaces.matchableByEmail(hub.workspaceId()));
             run.stage(job.checkpoint().map(SyncCheckpoint::parse).orElse(SyncCheckpoint.START));
             job.progress(STEPS - 1, STEPS, "Comparing with what Hubwarden knows");
             decide(hubId, sync, business);
@@ -179,7 +180,12 @@ class SyncJob implements JobHandler {
         private final UUID sync;
         private final HubConnector connector;
         private final ServiceCredential credential;
-        private final Map<String, PersonId> people;
+        private final Supplier<Map<String, PersonId>> matchable;
+        /**
+         * The workspace's people by address, read on the job's thread once the lanes have started reading, so that
+         * reading a large workspace's people and the hub's first pages overlap.
+         */
+        private @Nullable Map<String, PersonId> people;
         /** Where both lanes stand after the pages staged so far; the job's thread alone reads and writes it. */
         private SyncCheckpoint staged = SyncCheckpoint.START;
         // The assets lane's own, read on its thread alone.
@@ -191,12 +197,12 @@ class SyncJob implements JobHandler {
                 UUID sync,
                 HubConnector connector,
                 ServiceCredential credential,
-                Map<String, PersonId> people) {
+                Supplier<Map<String, PersonId>> matchable) {
             this.job = job;
             this.sync = sync;
             this.connector = connector;
             this.credential = credential;
-            this.people = people;
+            this.matchable = matchable;
         }
 
         void stage(SyncCheckpoint from) {
@@ -209,11 +215,25 @@ class SyncJob implements JobHandler {
                     this::commit);
         }
 
+        /** The people that staging matches by address; on the job's thread alone. */
+        private Map<String, PersonId> people() {
+            var known = people;
+            if (known == null) {
+                known = matchable.get();
+                people = known;
+            }
+            return known;
+        }
+
         /**
          * Stages pages read, each lane's in the order it read them, with the job's progress and the checkpoint of what
          * follows the last of them, in one transaction.
          */
         private void commit(List<Read> reads) {
+            if (reads.stream().anyMatch(read -> read.lane() == PEOPLE)) {
+                // Read before the transaction, which should hold no more than the writes.
+                people();
+            }
             var after = staged;
             for (var read : reads) {
                 after = read.lane() == PEOPLE ? after.withPeople(read.next()) : after.withAssets(read.next());
@@ -252,14 +272,14 @@ class SyncJob implements JobHandler {
                 if (at.phase() == Phase.MEMBERS) {
                     var page = connector.members(credential, request);
                     var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.INVITATIONS);
-                    return staged(next, "Reading members, page " + pages, rows -> rows.members(page.items(), people));
+                    return staged(next, "Reading members, page " + pages, rows -> rows.members(page.items(), people()));
                 }
                 var page = connector.invitations(credential, request);
                 var next = page.hasNext() ? at.next(page.next()) : SyncCursor.at(Phase.APPLY);
                 return staged(
                         next,
                         "Reading pending invitations, page " + pages,
-                        rows -> rows.invitations(page.items(), people));
+                        rows -> rows.invitations(page.items(), people()));
             }
 
             private SyncCursor staged(SyncCursor next, String label, Consumer<SyncStaging.Rows> stage) {
