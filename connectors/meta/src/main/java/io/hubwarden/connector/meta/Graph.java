@@ -122,6 +122,10 @@ final class Graph {
      * carries an error or is not a page, which the tree then reads as before.
      */
     private static <T> GraphWire.@Nullable Listing<T> listing(String body, Class<T> item) {
+        GraphPages.ItemReader<T> streamed = GraphPages.reader(item);
+        if (streamed != null) {
+            return GraphPages.read(body, streamed);
+        }
         JavaType type = GraphWire.JSON.getTypeFactory().constructParametricType(GraphWire.PageAnswer.class, item);
         try {
             GraphWire.PageAnswer<T> answer = GraphWire.JSON.readValue(body, type);
