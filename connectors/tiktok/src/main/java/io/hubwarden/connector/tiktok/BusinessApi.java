@@ -36,10 +36,18 @@ final class BusinessApi {
     private final HttpClient http;
     private final Duration timeout;
 
+    /**
+     * Whether the API is reached over plain HTTP (a simulator or a proxy on the machine), where requests are sent as
+     * HTTP/1.1: asking for HTTP/2 there makes the JDK client offer an h2c upgrade on every request, which a server that
+     * speaks HTTP/1.1 ignores. Over HTTPS, the version is negotiated with TLS and the client's default stands.
+     */
+    private final boolean cleartext;
+
     BusinessApi(TikTokSettings settings, HubTransport transport) {
         this.settings = settings;
         this.http = transport.http();
         this.timeout = transport.requestTimeout();
+        this.cleartext = "http".equalsIgnoreCase(settings.apiBaseUrl().getScheme());
     }
 
     /** A GET with the token; returns {@code data} read as {@code type}. */
@@ -87,7 +95,9 @@ final class BusinessApi {
                     + URLEncoder.encode(value, StandardCharsets.UTF_8)));
             url = url + "?" + joined;
         }
-        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+        return cleartext ? request.version(HttpClient.Version.HTTP_1_1) : request;
     }
 
     private JsonNode send(HttpRequest.Builder request, List<Secret> hidden) {
