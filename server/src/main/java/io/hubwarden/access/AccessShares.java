@@ -3,6 +3,7 @@ package io.hubwarden.access;
 import io.hubwarden.automation.JobRequest;
 import io.hubwarden.connector.HubRole;
 import io.hubwarden.hub.HubAccountState;
+import io.hubwarden.hub.HubAccountView;
 import io.hubwarden.hub.HubId;
 import io.hubwarden.hub.HubView;
 import io.hubwarden.hub.Hubs;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -309,6 +311,7 @@ public class AccessShares {
             granting.add(new Granting(person, share, EffectiveGrant.over(after).orElseThrow()));
         }
         shares.saveAll(granting.stream().map(Granting::share).toList());
+        var members = membersAmong(hub, granting, existing);
 
         var changed = new ArrayList<Membership>();
         var followUps = new ArrayList<JobRequest>();
@@ -318,7 +321,7 @@ public class AccessShares {
             if (membership != null) {
                 followUp = membership.granted(next.grant(), now);
             } else {
-                membership = newMembership(hub, next.person(), next.grant(), now);
+                membership = newMembership(hub, next.person(), next.grant(), members, now);
                 if (membership.status() == MembershipStatus.INVITING) {
                     followUp = Membership.FollowUp.INVITE;
                 }
@@ -352,11 +355,36 @@ public class AccessShares {
         return views;
     }
 
-    /** A person's first membership of the hub: a member already when the last sync saw them in the hub. */
-    private Membership newMembership(HubView hub, PersonView person, EffectiveGrant grant, Instant now) {
+    /**
+     * The hub's members, by normalised address, among the people getting their first membership with a seat: read a
+     * thousand addresses per query rather than one query per person.
+     */
+    private Map<String, HubAccountView> membersAmong(
+            HubView hub, List<Granting> granting, Map<PersonId, Membership> existing) {
+        var emails = granting.stream()
+                .filter(next -> next.grant().takesSeat()
+                        && !existing.containsKey(next.person().id()))
+                .map(next -> normalised(next.person().email()))
+                .distinct()
+                .toList();
+        var members = new HashMap<String, HubAccountView>();
+        for (int from = 0; from < emails.size(); from += PEOPLE_PER_QUERY) {
+            members.putAll(
+                    hubs.members(hub.id(), emails.subList(from, Math.min(emails.size(), from + PEOPLE_PER_QUERY))));
+        }
+        return members;
+    }
+
+    /**
+     * A person's first membership of the hub: a member already when the last sync saw them in the hub, which
+     * {@code members} (the hub's members by normalised address) tells.
+     */
+    private Membership newMembership(
+            HubView hub, PersonView person, EffectiveGrant grant, Map<String, HubAccountView> members, Instant now) {
         var known = grant.takesSeat()
-                ? hubs.account(hub.id(), person.email()).filter(account -> account.state() == HubAccountState.ACTIVE)
-                : Optional.<io.hubwarden.hub.HubAccountView>empty();
+                ? Optional.ofNullable(members.get(normalised(person.email())))
+                        .filter(account -> account.state() == HubAccountState.ACTIVE)
+                : Optional.<HubAccountView>empty();
         var id = new MembershipId(ids.next());
         return known.isPresent()
                 ? Membership.ofMember(
@@ -369,6 +397,10 @@ public class AccessShares {
                         known.get().externalId(),
                         now)
                 : Membership.create(id, hub.workspaceId(), hub.id(), person.id(), person.email(), grant, now);
+    }
+
+    private static String normalised(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 
     /** A person being shared the hub with: their new or replaced share, and what they hold with it. */

@@ -87,6 +87,32 @@ class HubAccounts {
                 .findFirst();
     }
 
+    /**
+     * The members among the addresses, by address, in one query: for each address the member {@link #byEmail} would
+     * read first, when the address has one.
+     */
+    Map<String, HubAccountView> membersByEmail(HubId hub, List<String> emails) {
+        var members = new HashMap<String, HubAccountView>();
+        if (emails.isEmpty()) {
+            return members;
+        }
+        var in = emails.stream().map(email -> "?").collect(Collectors.joining(", "));
+        var args = new Object[emails.size() + 1];
+        args[0] = hub.value();
+        for (int i = 0; i < emails.size(); i++) {
+            args[i + 1] = emails.get(i);
+        }
+        jdbc.query(
+                "select " + COLUMNS + " from hub_account where hub_id = ? and state = 'ACTIVE' and email in (" + in
+                        + ") order by updated_at desc",
+                (RowCallbackHandler) row -> {
+                    var account = view(row, 0);
+                    members.putIfAbsent(account.email(), account);
+                },
+                args);
+        return members;
+    }
+
     List<AssetView> assetsOf(HubId hub, String userId) {
         return jdbc.query(
                 "select s.asset_kind, s.external_id, s.name, a.tasks from hub_assignment a join hub_asset s"

@@ -232,6 +232,36 @@ class AccessFlowTests {
     }
 
     @Test
+    void sharingWithSeveralPeopleAtOnceJoinsThoseTheHubHasAlreadyAndInvitesTheOthers() {
+        var cy = scenario.colleague("cy");
+        var di = scenario.colleague("di");
+        var ed = scenario.colleague("ed");
+        meta.addBusinessUser(business.id(), cy.email(), "EMPLOYEE");
+        meta.addBusinessUser(business.id(), ed.email(), "EMPLOYEE");
+        hubs.requestSync(owner, hub.id());
+        fixtures.awaitSyncs(owner.workspaceId(), hub.id());
+
+        var shared = access.share(
+                owner,
+                hub.id(),
+                new ShareRequest(
+                        List.of(cy.email(), di.email(), ed.email()),
+                        AccessRole.COLLABORATOR,
+                        "EMPLOYEE",
+                        List.of(),
+                        true,
+                        false));
+
+        assertThat(shared)
+                .extracting(MembershipView::status)
+                .containsExactly(MembershipStatus.JOINED, MembershipStatus.INVITING, MembershipStatus.JOINED);
+        scenario.awaitStatus(di, MembershipStatus.INVITED);
+        assertThat(scenario.pendingFor(cy)).isEmpty();
+        assertThat(scenario.pendingFor(di)).hasSize(1);
+        assertThat(scenario.pendingFor(ed)).isEmpty();
+    }
+
+    @Test
     void aHubFailingTheInvitationIsRetriedAndTheCardSaysSoMeanwhileAndTheInvitationIsSentOnce() {
         var colleague = scenario.colleague("di");
         meta.injectFault("POST", "/*/business_users", Fault.serverError(503), 1);
