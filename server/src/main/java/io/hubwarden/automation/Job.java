@@ -156,6 +156,11 @@ public class Job {
                 0);
     }
 
+    /** The job was inserted with its first version, as Spring Data JDBC inserts a primitive version. */
+    void inserted() {
+        version = 1;
+    }
+
     /** A worker starts an attempt: the job is RUNNING under a lease until {@code leaseUntil}. */
     void claimed(String leaseOwner, Instant leaseUntil, Instant now) {
         requireStatus(JobStatus.QUEUED, "claimed");

@@ -2,6 +2,9 @@ package io.hubwarden.automation;
 
 import io.hubwarden.platform.Ids;
 import io.hubwarden.workspace.WorkspaceId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,6 +40,17 @@ public class Jobs {
     /** Idempotency keys looked up per query: within what both databases take as parameters of one statement. */
     private static final int KEYS_PER_QUERY = 1_000;
 
+    /** A new queued job: no lease, failure, progress, checkpoint or end yet; its first version, as Spring Data's. */
+    private static final String INSERT_QUEUED = """
+            insert into job (id, workspace_id, type, hub_id, subject, payload, caused_by, trigger, idempotency_key,
+                             max_attempts, created_at, status, attempts, postponements, next_attempt_at,
+                             lease_owner, lease_until, failure_code, failure_message,
+                             progress_done, progress_total, progress_label, checkpoint, updated_at, finished_at,
+                             version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, null, null, null, null, ?,
+                    null, 1)
+            """;
+
     private final JobStore store;
     private final HubLimits limits;
     private final RunningJobs running;
@@ -44,7 +59,9 @@ public class Jobs {
     private final Ids ids;
     private final QueueClock clock;
     private final TransactionTemplate savepoint;
+    private final JdbcTemplate jdbc;
 
+    @SuppressWarnings("TooManyParameters") // the module's entry point
     Jobs(
             JobStore store,
             HubLimits limits,
@@ -53,8 +70,10 @@ public class Jobs {
             AutomationSettings settings,
             Ids ids,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            JdbcTemplate jdbc) {
         this.store = store;
+        this.jdbc = jdbc;
         this.limits = limits;
         this.running = running;
         this.worker = worker;
@@ -141,7 +160,7 @@ public class Jobs {
             return jobs;
         }
         try {
-            savepoint.executeWithoutResult(status -> store.saveAll(inserted));
+            savepoint.executeWithoutResult(status -> insertQueued(inserted));
         } catch (DuplicateKeyException raced) {
             return requests.stream().map(this::enqueue).toList();
         }
@@ -150,6 +169,47 @@ public class Jobs {
         hubs.forEach((hub, workspace) -> limits.open(hub, workspace, now));
         wakeWorkerAfterCommit();
         return jobs;
+    }
+
+    /**
+     * Inserts new queued jobs as one JDBC batch, as {@code store.saveAll} would, without mapping each job through
+     * Spring Data JDBC: for a share with ten thousand people that mapping cost more than the statements. The columns
+     * a queued job leaves empty are written as nulls in the statement itself.
+     */
+    private void insertQueued(List<Job> queued) {
+        jdbc.batchUpdate(INSERT_QUEUED, queued, queued.size(), (statement, job) -> {
+            var now = HubLimits.at(job.createdAt());
+            statement.setObject(1, job.id().value());
+            statement.setObject(2, job.workspaceId().value());
+            statement.setString(3, job.type());
+            var hub = job.hubId().orElse(null);
+            if (hub == null) {
+                statement.setNull(4, Types.OTHER);
+            } else {
+                statement.setObject(4, hub);
+            }
+            setText(statement, 5, job.subject().orElse(null));
+            setText(statement, 6, job.payload().orElse(null));
+            statement.setString(7, job.causedBy());
+            setText(statement, 8, job.trigger().orElse(null));
+            setText(statement, 9, job.idempotencyKey().orElse(null));
+            statement.setInt(10, job.maxAttempts());
+            statement.setObject(11, now);
+            statement.setString(12, job.status().name());
+            statement.setInt(13, job.attempts());
+            statement.setInt(14, job.postponements());
+            statement.setObject(15, HubLimits.at(job.nextAttemptAt()));
+            statement.setObject(16, HubLimits.at(job.updatedAt()));
+        });
+        queued.forEach(Job::inserted);
+    }
+
+    private static void setText(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
     }
 
     /** The jobs that already hold the requests' idempotency keys, by workspace and key. */
