@@ -144,6 +144,20 @@ class AccessShare {
         return createdAt;
     }
 
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** The share was inserted with its first version, as Spring Data JDBC inserts a primitive version. */
+    void inserted() {
+        version = 1;
+    }
+
+    /** The asset entitlements as their rows store them. */
+    Set<ShareAsset> storedAssets() {
+        return Set.copyOf(assets);
+    }
+
     List<AssetEntitlement> assets() {
         return assets.stream().map(ShareAsset::entitlement).toList();
     }

@@ -53,6 +53,7 @@ public class AccessShares {
     private final Hubs hubs;
     private final Workspaces workspaces;
     private final MembershipJobs jobs;
+    private final NewAccessRows newRows;
     private final Ids ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -67,6 +68,7 @@ public class AccessShares {
             Hubs hubs,
             Workspaces workspaces,
             MembershipJobs jobs,
+            NewAccessRows newRows,
             Ids ids,
             Clock clock,
             ApplicationEventPublisher events,
@@ -78,6 +80,7 @@ public class AccessShares {
         this.hubs = hubs;
         this.workspaces = workspaces;
         this.jobs = jobs;
+        this.newRows = newRows;
         this.ids = ids;
         this.clock = clock;
         this.events = events;
@@ -297,6 +300,8 @@ public class AccessShares {
         }
 
         var granting = new ArrayList<Granting>();
+        var createdShares = new ArrayList<AccessShare>();
+        var replacedShares = new ArrayList<AccessShare>();
         for (var person : byId.values()) {
             var current = held.getOrDefault(person.id(), List.of());
             var share = current.stream()
@@ -308,20 +313,26 @@ public class AccessShares {
                     .orElseGet(() -> AccessShare.create(
                             new ShareId(ids.next()), hub.workspaceId(), hub.id(), person.id(), terms, now));
             var after = current.isEmpty() ? List.of(share) : current;
+            (current.isEmpty() ? createdShares : replacedShares).add(share);
             granting.add(new Granting(person, share, EffectiveGrant.over(after).orElseThrow()));
         }
-        shares.saveAll(granting.stream().map(Granting::share).toList());
+        shares.saveAll(replacedShares);
+        newRows.insertShares(createdShares);
         var members = membersAmong(hub, granting, existing);
 
         var changed = new ArrayList<Membership>();
+        var updated = new ArrayList<Membership>();
+        var created = new ArrayList<Membership>();
         var followUps = new ArrayList<JobRequest>();
         for (var next : granting) {
             var membership = existing.get(next.person().id());
             var followUp = Membership.FollowUp.NOTHING;
             if (membership != null) {
                 followUp = membership.granted(next.grant(), now);
+                updated.add(membership);
             } else {
                 membership = newMembership(hub, next.person(), next.grant(), members, now);
+                created.add(membership);
                 if (membership.status() == MembershipStatus.INVITING) {
                     followUp = Membership.FollowUp.INVITE;
                 }
@@ -333,7 +344,8 @@ public class AccessShares {
                 followUps.add(jobs.updating(membership, terms.sharedBy().toString(), "access changed"));
             }
         }
-        memberships.saveAll(changed);
+        memberships.saveAll(updated);
+        newRows.insertMemberships(created);
         jobs.enqueueAll(followUps);
 
         var views = new HashMap<PersonId, MembershipView>();

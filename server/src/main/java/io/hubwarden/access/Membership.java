@@ -386,6 +386,11 @@ class Membership {
         events.add(new MembershipStatusChanged(id, workspaceId, hubId, personId, from, status, note, now));
     }
 
+    /** The membership was inserted with its first version, as Spring Data JDBC inserts a primitive version. */
+    void inserted() {
+        version = 1;
+    }
+
     @DomainEvents
     List<Object> events() {
         return List.copyOf(events);

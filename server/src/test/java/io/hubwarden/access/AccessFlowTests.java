@@ -255,10 +255,22 @@ class AccessFlowTests {
         assertThat(shared)
                 .extracting(MembershipView::status)
                 .containsExactly(MembershipStatus.JOINED, MembershipStatus.INVITING, MembershipStatus.JOINED);
+        assertThat(auditedFor(cy)).containsExactly("ACCESS_SHARED", "MEMBERSHIP_JOINED");
+        assertThat(auditedFor(di)).containsExactly("ACCESS_SHARED", "MEMBERSHIP_INVITING");
+        assertThat(auditedFor(ed)).containsExactly("ACCESS_SHARED", "MEMBERSHIP_JOINED");
         scenario.awaitStatus(di, MembershipStatus.INVITED);
         assertThat(scenario.pendingFor(cy)).isEmpty();
         assertThat(scenario.pendingFor(di)).hasSize(1);
         assertThat(scenario.pendingFor(ed)).isEmpty();
+    }
+
+    /** The audit trail's actions about the person in the hub, by action. */
+    private List<String> auditedFor(SignedInPerson person) {
+        return jdbc.sql("select action from audit_event where hub_id = ? and person_id = ? order by action")
+                .param(hub.id().value())
+                .param(person.personId().value())
+                .query(String.class)
+                .list();
     }
 
     @Test
