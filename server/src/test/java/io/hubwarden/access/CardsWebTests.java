@@ -222,6 +222,66 @@ class CardsWebTests {
     }
 
     @Test
+    void theCardsPageOffersToConnectThroughAFormWithItsCsrfField() throws Exception {
+        settledTag();
+
+        var page = page(colleague);
+
+        assertThat(page)
+                .contains("data-hub=\"" + hub.id() + "\"")
+                .contains("data-state=\"CONNECT_YOUR_ACCOUNT\"")
+                .contains(hub.label())
+                .contains(hub.businessName())
+                .contains("<span class=\"chip\">Connect your account</span>")
+                .contains("action=\"/cards/" + hub.id() + "/connect\"")
+                .contains("name=\"_csrf\"")
+                .contains("Open Meta Business Manager")
+                .doesNotContain("/resend");
+    }
+
+    @Test
+    void theCardsPageShowsAConnectedCardWithItsAssetsAndTheirTasks() throws Exception {
+        settledTag();
+
+        changeMembership(membership -> {
+            membership.profileVerified("member-of-lu", clock.instant());
+            membership.holds(
+                    Set.of(
+                            new MembershipAsset(AssetKind.AD_ACCOUNT, "act_42", "Spring ads", "ADVERTISE,ANALYZE"),
+                            new MembershipAsset(AssetKind.PAGE, "page_7", "Autumn <page>", "MODERATE")),
+                    clock.instant());
+        });
+        var page = page(colleague);
+
+        assertThat(page)
+                .contains("data-state=\"CONNECTED\"")
+                .contains("<span class=\"chip\">Connected</span>")
+                .contains("<span class=\"asset-name\">Spring ads</span>")
+                .contains("<span class=\"asset-tasks\">ADVERTISE, ANALYZE</span>")
+                .contains("<span class=\"asset-name\">Autumn &lt;page&gt;</span>")
+                .contains("<span class=\"asset-tasks\">MODERATE</span>")
+                .doesNotContain("/connect\"")
+                .doesNotContain("No assets are assigned to you");
+    }
+
+    @Test
+    void theCardsPageSaysAKnownNoteInItsOwnWordsAndAnUnknownOneAsWritten() throws Exception {
+        settledTag();
+
+        changeMembership(membership -> membership.profileNotVerified(
+                new MembershipNote(MembershipNote.PROFILE_NOT_MEMBER, "Not a member yet"), clock.instant()));
+        var known = page(colleague);
+        changeMembership(membership ->
+                membership.profileNotVerified(new MembershipNote("HUB_SAID_NO", "The hub said <no>"), clock.instant()));
+        var unknown = page(colleague);
+
+        assertThat(known)
+                .contains("The profile you signed in with is not a member of this business.")
+                .doesNotContain("Not a member yet");
+        assertThat(unknown).contains("<p class=\"card-note\">The hub said &lt;no&gt;</p>");
+    }
+
+    @Test
     void aPersonOfAnotherWorkspaceGetsNotFoundForTheCard() {
         var stranger = fixtures.aWorkspaceOwner();
 
@@ -300,6 +360,12 @@ class CardsWebTests {
                 .orElseThrow();
         change.accept(membership);
         memberships.save(membership);
+    }
+
+    private String page(SignedInPerson who) throws Exception {
+        var response = mvc.get().uri("/cards").with(as(who)).exchange();
+        assertThat(response).hasStatusOk();
+        return response.getResponse().getContentAsString();
     }
 
     private MvcTestResult cards(SignedInPerson who, @Nullable String ifNoneMatch) {

@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,19 +80,20 @@ class CardsController {
     private final ProfileConnections profiles;
     private final Tokens tokens;
     private final Clock clock;
+    private final MessageSource messages;
 
-    CardsController(AccessShares access, ProfileConnections profiles, Tokens tokens, Clock clock) {
+    CardsController(
+            AccessShares access, ProfileConnections profiles, Tokens tokens, Clock clock, MessageSource messages) {
         this.access = access;
         this.profiles = profiles;
         this.tokens = tokens;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/cards")
-    String cards(@AuthenticationPrincipal SignedInPerson me, Model model) {
-        model.addAttribute("cards", access.cardsOf(me.workspaceId(), me.personId()));
-        model.addAttribute("stateKeys", STATE_KEYS);
-        model.addAttribute("noteKeys", NOTE_KEYS);
+    String cards(@AuthenticationPrincipal SignedInPerson me, Locale locale, Model model) {
+        model.addAttribute("cards", CardOnPage.of(access.cardsOf(me.workspaceId(), me.personId()), messages, locale));
         return "cards/cards";
     }
 
