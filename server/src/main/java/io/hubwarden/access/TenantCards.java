@@ -2,7 +2,7 @@ package io.hubwarden.access;
 
 import io.hubwarden.connector.AssetKind;
 import io.hubwarden.hub.HubId;
-import io.hubwarden.hub.HubView;
+import io.hubwarden.hub.HubSummary;
 import io.hubwarden.hub.Hubs;
 import io.hubwarden.workspace.PersonId;
 import io.hubwarden.workspace.WorkspaceId;
@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The read side of tenant cards: one query for a person's memberships with their assets, one for the workspace's
- * hubs. Never calls a hub and never loads aggregates, so the cards of a person with hundreds of hubs stay cheap.
+ * The read side of tenant cards: one query for a person's memberships with their assets, one for what the cards show
+ * of the workspace's hubs. Never calls a hub and never loads aggregates, so the cards of a person with hundreds of hubs stay cheap.
  */
 @Component
 class TenantCards {
@@ -68,23 +68,29 @@ class TenantCards {
     }
 
     List<TenantCard> of(WorkspaceId workspaceId, PersonId personId) {
-        return read(workspaceId, personId, new long[2]);
+        return read(workspaceId, personId, new long[2], new String[1]);
     }
 
     /**
-     * The person's cards with their version, which the cards' own query reads besides: no more queries than the
-     * cards alone and the hubs' version. The hubs' version is read before the hubs, so that a version is never newer
-     * than the cards it comes with (an older one only costs the client the cards once more).
+     * The person's cards with their version, which the cards' two queries read besides: the memberships' version
+     * with the memberships, the hubs' version with the hubs. Each is exactly that of the rows it came with.
      */
     CardsAsOf asOf(WorkspaceId workspaceId, PersonId personId) {
-        var hubsVersion = hubs.viewsVersion(workspaceId);
         var memberships = new long[2];
-        var cards = read(workspaceId, personId, memberships);
-        return new CardsAsOf(version(memberships[0], memberships[1], hubsVersion), cards);
+        var hubsVersion = new String[1];
+        var cards = read(workspaceId, personId, memberships, hubsVersion);
+        var readHubs = hubsVersion[0];
+        return new CardsAsOf(
+                version(memberships[0], memberships[1], readHubs == null ? hubs.viewsVersion(workspaceId) : readHubs),
+                cards);
     }
 
-    /** The person's cards; {@code memberships} receives their memberships' count and the sum of their versions. */
-    private List<TenantCard> read(WorkspaceId workspaceId, PersonId personId, long[] memberships) {
+    /**
+     * The person's cards; {@code memberships} receives their memberships' count and the sum of their versions, and
+     * {@code hubsVersion} the hubs' version when the hubs were read (only when the person has memberships).
+     */
+    private List<TenantCard> read(
+            WorkspaceId workspaceId, PersonId personId, long[] memberships, @Nullable String[] hubsVersion) {
         var rows = new LinkedHashMap<UUID, Row>();
         jdbc.sql(QUERY)
                 .param("person", personId.value())
@@ -111,8 +117,10 @@ class TenantCards {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<HubId, HubView> hubsById = new HashMap<>();
-        for (var hub : hubs.hubsOf(workspaceId)) {
+        var summaries = hubs.summariesOf(workspaceId);
+        hubsVersion[0] = summaries.version();
+        Map<HubId, HubSummary> hubsById = new HashMap<>();
+        for (var hub : summaries.hubs()) {
             hubsById.put(hub.id(), hub);
         }
         var cards = new ArrayList<TenantCard>();
@@ -167,7 +175,7 @@ class TenantCards {
                     new ArrayList<>());
         }
 
-        TenantCard card(MembershipId id, HubView hub) {
+        TenantCard card(MembershipId id, HubSummary hub) {
             var settledStatus = settled == null ? MembershipStatus.JOINED : settled;
             var state = CardState.of(status, settledStatus, note == null ? "" : note.code());
             return new TenantCard(

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,21 @@ class HubViews {
             """;
 
     /**
+     * What a tenant card shows of each hub, with {@link #VERSION_OF_WORKSPACE}'s figures joined to every row: the
+     * cards' tag costs no statement of its own, and the version is that of the rows read. The figures come from a
+     * derived table that is read once; as window functions over the rows, they cost H2 ten times the rows themselves.
+     */
+    private static final String SUMMARIES_OF_WORKSPACE = """
+            select h.id, h.kind, h.label, h.business_id, h.business_name, v.hubs, v.versions, v.latest
+              from (select count(*) as hubs, sum(version) as versions, max(connected_at) as latest
+                      from hub
+                     where workspace_id = :workspace) v
+             cross join hub h
+             where h.workspace_id = :workspace
+             order by h.label
+            """;
+
+    /**
      * Every change of a hub saves its aggregate with a new version, and a hub connected adds a row with the latest
      * connection time: the count, the sum of the versions and the latest connection move whenever a view would read
      * differently.
@@ -62,6 +78,16 @@ class HubViews {
     private static final int LAST_SYNC_AT = 11;
     private static final int SAFEGUARD_PERCENT = 12;
 
+    // The summaries' columns.
+    private static final int SUMMARY_ID = 1;
+    private static final int SUMMARY_KIND = 2;
+    private static final int SUMMARY_LABEL = 3;
+    private static final int SUMMARY_BUSINESS_ID = 4;
+    private static final int SUMMARY_BUSINESS_NAME = 5;
+    private static final int SUMMARY_COUNT = 6;
+    private static final int SUMMARY_VERSIONS = 7;
+    private static final int SUMMARY_LATEST_CONNECTION = 8;
+
     private final JdbcClient jdbc;
     private final Connectors connectors;
 
@@ -69,7 +95,7 @@ class HubViews {
      * Each business's console address, parsed once: parsing it again for every hub of every listing cost more than
      * reading the hub's row. One entry per business ever listed, so it grows no larger than the hubs connected.
      */
-    private final Map<String, URI> consoleUrls = new ConcurrentHashMap<>();
+    private final Map<ConsoleOf, URI> consoleUrls = new ConcurrentHashMap<>();
 
     HubViews(JdbcClient jdbc, Connectors connectors) {
         this.jdbc = jdbc;
@@ -98,10 +124,7 @@ class HubViews {
     }
 
     String versionOf(WorkspaceId workspace) {
-        var version = new StringBuilder();
-        for (var kind : HubKind.values()) {
-            version.append(connectors.console(kind).orElse("")).append(' ');
-        }
+        var version = consolesVersion();
         jdbc.sql(VERSION_OF_WORKSPACE).param("workspace", workspace.value()).query(row -> {
             version.append(row.getLong(1))
                     .append(' ')
@@ -112,13 +135,47 @@ class HubViews {
         return version.toString();
     }
 
+    /** The workspace's hubs as cards show them, with the same version as {@link #versionOf}, in one statement. */
+    HubSummaries summariesOf(WorkspaceId workspace) {
+        Map<HubKind, @Nullable String> consoles = new EnumMap<>(HubKind.class);
+        var summaries = new ArrayList<HubSummary>();
+        var version = consolesVersion();
+        jdbc.sql(SUMMARIES_OF_WORKSPACE).param("workspace", workspace.value()).query(row -> {
+            if (summaries.isEmpty()) {
+                version.append(row.getLong(SUMMARY_COUNT))
+                        .append(' ')
+                        .append(row.getString(SUMMARY_VERSIONS))
+                        .append(' ')
+                        .append(row.getString(SUMMARY_LATEST_CONNECTION));
+            }
+            var kind = HubKind.valueOf(row.getString(SUMMARY_KIND));
+            var businessId = row.getString(SUMMARY_BUSINESS_ID);
+            summaries.add(new HubSummary(
+                    new HubId(row.getObject(SUMMARY_ID, UUID.class)),
+                    kind,
+                    row.getString(SUMMARY_LABEL),
+                    businessId,
+                    row.getString(SUMMARY_BUSINESS_NAME),
+                    consoleUrl(kind, businessId, consoles)));
+        });
+        if (summaries.isEmpty()) {
+            // What the aggregates of no rows read: a count of 0 and no sum or latest time.
+            version.append("0 null null");
+        }
+        return new HubSummaries(version.toString(), summaries);
+    }
+
+    private StringBuilder consolesVersion() {
+        var version = new StringBuilder();
+        for (var kind : HubKind.values()) {
+            version.append(connectors.console(kind).orElse("")).append(' ');
+        }
+        return version;
+    }
+
     private HubView view(ResultSet row, Map<HubKind, @Nullable String> consoles) throws SQLException {
         var kind = HubKind.valueOf(row.getString(KIND));
         var businessId = row.getString(BUSINESS_ID);
-        if (!consoles.containsKey(kind)) {
-            consoles.put(kind, connectors.console(kind).orElse(null));
-        }
-        var console = consoles.get(kind);
         var lastSync = row.getObject(LAST_SYNC_AT, OffsetDateTime.class);
         return new HubView(
                 new HubId(row.getObject(ID, UUID.class)),
@@ -133,10 +190,26 @@ class HubViews {
                 row.getObject(CONNECTED_AT, OffsetDateTime.class).toInstant(),
                 lastSync == null ? null : lastSync.toInstant(),
                 row.getInt(SAFEGUARD_PERCENT),
-                console == null ? null : consoleUrl(console.replace("{business}", businessId)));
+                consoleUrl(kind, businessId, consoles));
     }
 
-    private URI consoleUrl(String address) {
-        return consoleUrls.computeIfAbsent(address, URI::create);
+    private @Nullable URI consoleUrl(HubKind kind, String businessId, Map<HubKind, @Nullable String> consoles) {
+        if (!consoles.containsKey(kind)) {
+            consoles.put(kind, connectors.console(kind).orElse(null));
+        }
+        var console = consoles.get(kind);
+        if (console == null) {
+            return null;
+        }
+        var known = consoleUrls.get(new ConsoleOf(console, businessId));
+        if (known != null) {
+            return known;
+        }
+        var address = URI.create(console.replace("{business}", businessId));
+        consoleUrls.put(new ConsoleOf(console, businessId), address);
+        return address;
     }
+
+    /** A business's console: the installation's address for its kind of hub, and the business's id. */
+    private record ConsoleOf(String console, String businessId) {}
 }

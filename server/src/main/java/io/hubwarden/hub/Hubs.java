@@ -120,6 +120,14 @@ public class Hubs {
     }
 
     /**
+     * What tenant cards show of the workspace's hubs, by label, with the {@link #viewsVersion} read in the same
+     * statement: one query for both, and cheaper than {@link #hubsOf}.
+     */
+    public HubSummaries summariesOf(WorkspaceId workspace) {
+        return views.summariesOf(workspace);
+    }
+
+    /**
      * A version of the workspace's hub views, for conditional requests: it changes whenever one of {@link #hubsOf}'s
      * views would read differently (a hub connected, or anything of a hub changed, its business name included), and
      * when this installation's console addresses change. Opaque text, comparable only with another of the same

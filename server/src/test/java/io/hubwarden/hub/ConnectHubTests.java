@@ -80,6 +80,41 @@ class ConnectHubTests {
     }
 
     @Test
+    void theCardsSummaryOfEachHubSaysWhatItsViewDoesWithTheViewsVersion() {
+        var first = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+        var beta = meta.seedBusiness("Beta Ads " + System.nanoTime());
+        meta.addBusinessUser(beta.id(), owner.email(), "ADMIN");
+        var other = new MetaBusiness(beta, business.token());
+        var second = hubs.connectWithToken(owner, HubFixtures.connectionTo(other), other.token());
+        fixtures.awaitSyncs(owner.workspaceId(), first.id());
+        fixtures.awaitSyncs(owner.workspaceId(), second.id());
+
+        var summaries = hubs.summariesOf(owner.workspaceId());
+
+        assertThat(summaries.hubs())
+                .containsExactlyElementsOf(hubs.hubsOf(owner.workspaceId()).stream()
+                        .map(view -> new HubSummary(
+                                view.id(),
+                                view.kind(),
+                                view.label(),
+                                view.businessId(),
+                                view.businessName(),
+                                view.consoleUrl()))
+                        .toList())
+                .hasSize(2)
+                .allSatisfy(summary -> assertThat(summary.consoleUrl()).isNotNull());
+        assertThat(summaries.version()).isEqualTo(hubs.viewsVersion(owner.workspaceId()));
+    }
+
+    @Test
+    void aWorkspaceWithoutHubsHasNoSummariesAndTheViewsVersion() {
+        var summaries = hubs.summariesOf(owner.workspaceId());
+
+        assertThat(summaries.hubs()).isEmpty();
+        assertThat(summaries.version()).isEqualTo(hubs.viewsVersion(owner.workspaceId()));
+    }
+
+    @Test
     void theTokenIsSealedAtRest() {
         var hub = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
 
