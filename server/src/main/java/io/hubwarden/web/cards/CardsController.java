@@ -93,7 +93,8 @@ class CardsController {
 
     @GetMapping("/cards")
     String cards(@AuthenticationPrincipal SignedInPerson me, Locale locale, Model model) {
-        model.addAttribute("cards", CardOnPage.of(access.cardsOf(me.workspaceId(), me.personId()), messages, locale));
+        var cards = CardOnPage.of(access.cardsOf(me.workspaceId(), me.personId()), messages, locale);
+        model.addAttribute("cards", cards.stream().map(CardOnPage::fields).toList());
         return "cards/cards";
     }
 
