@@ -11,6 +11,7 @@ import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,20 +59,14 @@ class ConnectHubTests {
 
     @Test
     void theListOfHubsShowsEachHubAsItsOwnViewDoesInLabelOrder() {
-        var first = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
-        var beta = meta.seedBusiness("Beta Ads " + System.nanoTime());
-        meta.addBusinessUser(beta.id(), owner.email(), "ADMIN");
-        var other = new MetaBusiness(beta, business.token());
-        var second = hubs.connectWithToken(owner, HubFixtures.connectionTo(other), other.token());
-        fixtures.awaitSyncs(owner.workspaceId(), first.id());
-        fixtures.awaitSyncs(owner.workspaceId(), second.id());
+        var connected = twoHubsSynced();
 
         var listed = hubs.hubsOf(owner.workspaceId());
 
         assertThat(listed)
                 .containsExactlyInAnyOrder(
-                        hubs.hub(owner.workspaceId(), first.id()).orElseThrow(),
-                        hubs.hub(owner.workspaceId(), second.id()).orElseThrow())
+                        hubs.hub(owner.workspaceId(), connected.get(0).id()).orElseThrow(),
+                        hubs.hub(owner.workspaceId(), connected.get(1).id()).orElseThrow())
                 .isSortedAccordingTo(java.util.Comparator.comparing(HubView::label))
                 .allSatisfy(view -> {
                     assertThat(view.lastSyncAt()).isNotNull();
@@ -81,13 +76,7 @@ class ConnectHubTests {
 
     @Test
     void theCardsSummaryOfEachHubSaysWhatItsViewDoesWithTheViewsVersion() {
-        var first = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
-        var beta = meta.seedBusiness("Beta Ads " + System.nanoTime());
-        meta.addBusinessUser(beta.id(), owner.email(), "ADMIN");
-        var other = new MetaBusiness(beta, business.token());
-        var second = hubs.connectWithToken(owner, HubFixtures.connectionTo(other), other.token());
-        fixtures.awaitSyncs(owner.workspaceId(), first.id());
-        fixtures.awaitSyncs(owner.workspaceId(), second.id());
+        twoHubsSynced();
 
         var summaries = hubs.summariesOf(owner.workspaceId());
 
@@ -268,5 +257,17 @@ class ConnectHubTests {
         assertThat(hubs.hub(stranger.workspaceId(), hub.id())).isEmpty();
         assertThatThrownBy(() -> hubs.unmatched(stranger.workspaceId(), hub.id()))
                 .isInstanceOf(HubUnknown.class);
+    }
+
+    /** The owner's business and a second one, both connected and synced once. */
+    private List<HubView> twoHubsSynced() {
+        var first = hubs.connectWithToken(owner, HubFixtures.connectionTo(business), business.token());
+        var beta = meta.seedBusiness("Beta Ads " + System.nanoTime());
+        meta.addBusinessUser(beta.id(), owner.email(), "ADMIN");
+        var other = new MetaBusiness(beta, business.token());
+        var second = hubs.connectWithToken(owner, HubFixtures.connectionTo(other), other.token());
+        fixtures.awaitSyncs(owner.workspaceId(), first.id());
+        fixtures.awaitSyncs(owner.workspaceId(), second.id());
+        return List.of(first, second);
     }
 }
