@@ -2,11 +2,12 @@ package io.hubwarden.hub;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,13 @@ final class ReadAhead<P> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadAhead.class);
 
-    private final BlockingQueue<Object> queue;
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /**
+     * Room for the pages read and not yet staged. Staging gives a page's room back only once it is staged, so that
+     * the pages it has taken from the queue and is staging together count too.
+     */
+    private final Semaphore room;
+
     private final List<FutureTask<@Nullable Void>> readings = new ArrayList<>();
     private final List<Thread> readers = new ArrayList<>();
 
@@ -49,7 +56,7 @@ final class ReadAhead<P> implements AutoCloseable {
     }
 
     private ReadAhead(String name, List<Reader<P>> lanes) {
-        this.queue = new ArrayBlockingQueue<>(AHEAD * lanes.size());
+        this.room = new Semaphore(AHEAD * lanes.size());
         for (int lane = 0; lane < lanes.size(); lane++) {
             var reader = lanes.get(lane);
             var end = new Done(lane);
@@ -91,6 +98,11 @@ final class ReadAhead<P> implements AutoCloseable {
             reader.readAll(new Reading<>() {
                 @Override
                 public void read(P page) {
+                    try {
+                        room.acquire();
+                    } catch (InterruptedException interrupted) {
+                        throw new Stopped(interrupted);
+                    }
                     put(page);
                 }
 
@@ -164,10 +176,11 @@ final class ReadAhead<P> implements AutoCloseable {
         }
     }
 
-    /** Stages the pages gathered so far, if any, and forgets them. */
-    private static <P> void staged(List<P> pages, Consumer<List<P>> stage) {
+    /** Stages the pages gathered so far, if any, forgets them and gives their room back. */
+    private void staged(List<P> pages, Consumer<List<P>> stage) {
         if (!pages.isEmpty()) {
             stage.accept(List.copyOf(pages));
+            room.release(pages.size());
             pages.clear();
         }
     }
