@@ -198,6 +198,64 @@ class CardsWebTests {
     }
 
     @Test
+    void unchangedCardsAreSentAgainAsTheSameJson() throws Exception {
+        settledTag();
+
+        var first = cards(colleague, null);
+        var again = cards(colleague, null);
+
+        assertThat(again).hasStatusOk();
+        assertThat(again.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_JSON_VALUE);
+        assertThat(again.getResponse().getHeader(HttpHeaders.ETAG))
+                .isEqualTo(first.getResponse().getHeader(HttpHeaders.ETAG));
+        assertThat(again.getResponse().getContentAsString())
+                .startsWith("[{\"hubId\":\"" + hub.id() + "\"")
+                .isEqualTo(first.getResponse().getContentAsString());
+    }
+
+    @Test
+    void aChangedCardIsSentAsItNowReadsNeverAsItWasSentBefore() throws Exception {
+        var tag = settledTag();
+        var before = cards(colleague, null).getResponse().getContentAsString();
+
+        changeMembership(membership -> membership.profileNotVerified(
+                new MembershipNote(MembershipNote.PROFILE_NOT_MEMBER, "Not a member yet"), clock.instant()));
+        var noted = cards(colleague, null);
+        changeMembership(membership -> membership.accessEnded(clock.instant()));
+        var ended = cards(colleague, null);
+
+        assertThat(noted.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+        assertThat(noted.getResponse().getContentAsString())
+                .isNotEqualTo(before)
+                .contains("Not a member yet");
+        assertThat(ended.getResponse().getHeader(HttpHeaders.ETAG))
+                .isNotEqualTo(noted.getResponse().getHeader(HttpHeaders.ETAG));
+        assertThat(ended.getResponse().getContentAsString())
+                .contains("\"status\":\"" + card().status().name() + "\"")
+                .isNotEqualTo(noted.getResponse().getContentAsString());
+        assertThat(cards(colleague, null).getResponse().getContentAsString())
+                .isEqualTo(ended.getResponse().getContentAsString());
+    }
+
+    @Test
+    void theCardsSentToOnePersonAreNeverSentToAnother() throws Exception {
+        settledTag();
+        var colleagues = cards(colleague, null).getResponse().getContentAsString();
+        var colleaguesMembership = card().membershipId().toString();
+
+        var owners = cards(owner, null);
+        var strangers = cards(fixtures.aWorkspaceOwner(), null);
+
+        assertThat(colleagues).contains(colleaguesMembership);
+        assertThat(owners).hasStatusOk();
+        assertThat(owners.getResponse().getContentAsString())
+                .isNotEqualTo(colleagues)
+                .doesNotContain(colleaguesMembership);
+        assertThat(strangers).hasStatusOk();
+        assertThat(strangers.getResponse().getContentAsString()).isEqualTo("[]");
+    }
+
+    @Test
     void theCardOfOneHubHasItsOwnTag() throws Exception {
         settledTag();
         var first = card(colleague, null);

@@ -9,7 +9,6 @@ import io.hubwarden.access.MembershipUnknown;
 import io.hubwarden.access.ProfileConnection;
 import io.hubwarden.access.ProfileConnections;
 import io.hubwarden.access.SharingDenied;
-import io.hubwarden.access.TenantCard;
 import io.hubwarden.connector.HubFailure;
 import io.hubwarden.hub.HubId;
 import io.hubwarden.platform.Tokens;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +42,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The signed-in person's tenant cards, and connecting their own hub profile. */
 @Controller
@@ -81,14 +80,24 @@ class CardsController {
     private final Tokens tokens;
     private final Clock clock;
     private final MessageSource messages;
+    private final KeptCards kept;
+    private final JsonMapper mapper;
 
     CardsController(
-            AccessShares access, ProfileConnections profiles, Tokens tokens, Clock clock, MessageSource messages) {
+            AccessShares access,
+            ProfileConnections profiles,
+            Tokens tokens,
+            Clock clock,
+            MessageSource messages,
+            KeptCards kept,
+            JsonMapper mapper) {
         this.access = access;
         this.profiles = profiles;
         this.tokens = tokens;
         this.clock = clock;
         this.messages = messages;
+        this.kept = kept;
+        this.mapper = mapper;
     }
 
     @GetMapping("/cards")
@@ -102,23 +111,25 @@ class CardsController {
             path = {"/cards", "/api/me/cards"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    @Nullable
-    List<CardJson> cardsAsJson(
+    byte @Nullable [] cardsAsJson(
             @AuthenticationPrincipal SignedInPerson me, WebRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATED_PRIVATELY);
-        List<TenantCard> cards;
-        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) == null) {
-            // Nothing to compare: the version is read with the cards, for the tag alone.
-            var asOf = access.cardsAsOf(me.workspaceId(), me.personId());
-            request.checkNotModified(tag(me, null, asOf.version()));
-            cards = asOf.cards();
-        } else if (request.checkNotModified(tag(me, null, access.cardsVersion(me.workspaceId(), me.personId())))) {
+        var tag = tag(me, null, access.cardsVersion(me.workspaceId(), me.personId()));
+        if (request.checkNotModified(tag)) {
             return null;
-        } else {
-            // Tagged with the version read before the cards: never newer than they are.
-            cards = access.cardsOf(me.workspaceId(), me.personId());
         }
-        return cards.stream().map(CardJson::of).toList();
+        var json = kept.json(me.workspaceId(), me.personId(), tag);
+        if (json == null) {
+            // Read with their own version, which is newer than the one above if a card changed in between: the
+            // body is kept and sent under the tag it was made from.
+            var asOf = access.cardsAsOf(me.workspaceId(), me.personId());
+            var madeTag = tag(me, null, asOf.version());
+            json = mapper.writeValueAsBytes(
+                    asOf.cards().stream().map(CardJson::of).toList());
+            kept.keep(me.workspaceId(), me.personId(), madeTag, json);
+            response.setHeader(HttpHeaders.ETAG, madeTag);
+        }
+        return json;
     }
 
     @GetMapping(path = "/api/me/cards/{hubId}", produces = MediaType.APPLICATION_JSON_VALUE)
