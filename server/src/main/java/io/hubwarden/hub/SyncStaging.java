@@ -9,7 +9,10 @@ import io.hubwarden.connector.InvitationStatus;
 import io.hubwarden.connector.PendingInvitation;
 import io.hubwarden.platform.Ids;
 import io.hubwarden.workspace.PersonId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -173,14 +176,33 @@ class SyncStaging {
             var chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
             int width = chunk.get(0).length;
             var row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
-            var args = new Object[chunk.size() * width];
-            for (int i = 0; i < chunk.size(); i++) {
-                System.arraycopy(chunk.get(i), 0, args, i * width, width);
-            }
             jdbc.update(
                     "insert into " + table + " values " + String.join(", ", Collections.nCopies(chunk.size(), row))
                             + " on conflict do nothing",
-                    args);
+                    statement -> bind(statement, chunk));
+        }
+    }
+
+    /**
+     * Binds each staged value by its type: a UUID, a string, a timestamp or a null, which either database types from
+     * its column. Binding values of unknown type probed each against several interfaces before and after the
+     * statement, which for thousands of values a statement cost more than the driver's own binding.
+     */
+    private static void bind(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+        int index = 1;
+        for (var row : rows) {
+            for (var value : row) {
+                if (value == null) {
+                    statement.setNull(index, Types.NULL);
+                } else if (value instanceof String text) {
+                    statement.setString(index, text);
+                } else if (value instanceof Timestamp time) {
+                    statement.setTimestamp(index, time);
+                } else {
+                    statement.setObject(index, value);
+                }
+                index++;
+            }
         }
     }
 
