@@ -60,8 +60,50 @@ public record IncomingRequest(
             addUrlEncoded(rawQuery, params);
         }
         byte[] bytes = readAll(bodyStream);
-        String contentType = first(headers, "content-type");
-        String body = new String(bytes, StandardCharsets.UTF_8);
+        addBody(bytes, first(headers, "content-type"), params);
+        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+        return new IncomingRequest(
+                method.toUpperCase(Locale.ROOT),
+                path,
+                params,
+                headers,
+                new String(bytes, StandardCharsets.UTF_8),
+                origin);
+    }
+
+    /**
+     * A request that arrived inside another, such as an entry of a Graph batch, as {@link #parse} reads it when it
+     * comes alone: the parameters of its query, then {@code added}, then those of its body. The added values are
+     * taken as they are, rather than encoded into the query only to be decoded again.
+     *
+     * @param path the decoded request path
+     * @param rawQuery the query as it would be sent, still encoded; empty for none
+     * @param headers request headers, names in lower case
+     */
+    public static IncomingRequest of(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, String> added,
+            Map<String, List<String>> headers,
+            String body,
+            URI origin) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        addUrlEncoded(rawQuery, params);
+        added.forEach((name, value) ->
+                params.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        addBody(bytes, first(headers, "content-type"), params);
+        return new IncomingRequest(
+                method.toUpperCase(Locale.ROOT),
+                path.isEmpty() ? "/" : path,
+                params,
+                headers,
+                new String(bytes, StandardCharsets.UTF_8),
+                origin);
+    }
+
+    private static void addBody(byte[] bytes, @Nullable String contentType, Map<String, List<String>> params) {
         if (bytes.length > 0) {
             String lowerType = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
             if (lowerType.startsWith("application/x-www-form-urlencoded")) {
@@ -70,8 +112,6 @@ public record IncomingRequest(
                 addMultipart(bytes, boundary(contentType), params);
             }
         }
-        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
-        return new IncomingRequest(method.toUpperCase(Locale.ROOT), path, params, headers, body, origin);
     }
 
     /** The first value of a parameter, or null when absent. */

@@ -2,11 +2,7 @@ package io.hubwarden.simulator.meta;
 
 import io.hubwarden.simulator.IncomingRequest;
 import io.hubwarden.simulator.Reply;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,10 +62,15 @@ final class BatchRequests {
         return new Reply(200, "application/json; charset=UTF-8", GraphApi.JSON.writeValueAsString(results), headers);
     }
 
+    /**
+     * One entry, answered as if it had been sent alone: its request is built from the entry's parts and the outer
+     * request's token, proof and {@code Authorization} header, which the entry's own query, if it names them, takes
+     * before.
+     */
     private Reply one(IncomingRequest outer, JsonNode entry, String version) {
         String method = entry.path("method").asString("GET").toUpperCase(Locale.ROOT);
         String relative = entry.path("relative_url").asString("");
-        URI uri = URI.create("/" + relative.replaceFirst("^/", ""));
+        URI uri = URI.create("/" + (relative.startsWith("/") ? relative.substring(1) : relative));
         String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
         String entryVersion = version;
         Matcher matcher = VERSION.matcher(path);
@@ -77,37 +78,37 @@ final class BatchRequests {
             entryVersion = matcher.group(1);
             path = matcher.group(2) == null ? "/" : matcher.group(2);
         }
-        StringBuilder query = new StringBuilder(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+        if (path.equals("/") || path.isEmpty()) {
+            return GraphApi.error(GraphFailure.unknownPath("/"), GraphApi.traceId(), Map.of());
+        }
+        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        Map<String, String> added = new LinkedHashMap<>();
         for (String name : List.of("access_token", "appsecret_proof")) {
             String value = outer.param(name);
-            if (value != null && !query.toString().contains(name + "=")) {
-                query.append(query.length() == 0 ? "" : "&")
-                        .append(name)
-                        .append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            if (value != null && !query.contains(name + "=")) {
+                added.put(name, value);
             }
         }
-        String body = entry.path("body").asString("");
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", List.of("application/x-www-form-urlencoded"));
         String bearer = outer.header("authorization");
         if (bearer != null) {
             headers.put("authorization", List.of(bearer));
         }
-        try {
-            IncomingRequest inner = IncomingRequest.parse(
-                    method,
-                    URI.create(path + (query.length() == 0 ? "" : "?" + query)),
-                    headers,
-                    new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                    outer.origin());
-            if (path.equals("/") || path.isEmpty()) {
-                return GraphApi.error(GraphFailure.unknownPath("/"), GraphApi.traceId(), Map.of());
-            }
-            return graph.answer(inner, path, entryVersion);
-        } catch (IOException unreadable) {
-            return GraphApi.error(
-                    GraphFailure.invalidParameter("Unreadable batch entry"), GraphApi.traceId(), Map.of());
+        IncomingRequest inner = IncomingRequest.of(
+                method, decoded(path), query, added, headers, entry.path("body").asString(""), outer.origin());
+        return graph.answer(inner, path, entryVersion);
+    }
+
+    /**
+     * The path as a request sent alone would see it, decoded; most paths have nothing to decode, and one that starts
+     * with {@code //} is read as an authority and a path, as it would be on the wire.
+     */
+    private static String decoded(String rawPath) {
+        if (rawPath.indexOf('%') < 0 && !rawPath.startsWith("//")) {
+            return rawPath;
         }
+        String path = URI.create(rawPath).getPath();
+        return path == null ? "" : path;
     }
 }

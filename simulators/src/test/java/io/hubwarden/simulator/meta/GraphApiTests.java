@@ -526,6 +526,62 @@ class GraphApiTests {
         }
 
         @Test
+        void aBatchEntryReadsItsQueryAndBodyWithTheBatchsTokenAsIfSentAlone() {
+            BusinessUser ana = acme.member("ana@acme.test", "Ana Ruiz", "EMPLOYEE");
+            BusinessUser ben = acme.member("ben@acme.test", "Ben Ode", "EMPLOYEE");
+            Asset account = acme.meta.seedAsset(acme.business.id(), AssetType.AD_ACCOUNT, "Acme EU");
+            acme.meta.assign(account.id(), ben.id(), List.of("ANALYZE"));
+            String grants = account.id() + "/assigned_users";
+            String query = "business=" + acme.business.id() + "&fields=id%2Ctasks&limit=1";
+            String batch = "[{\"method\":\"POST\",\"relative_url\":\"/v25.0/" + grants + "\","
+                    + "\"body\":\"user=" + ana.id() + "&tasks=%5B%22ADVERTISE%22%2C%22ANALYZE%22%5D\"},"
+                    + "{\"method\":\"GET\",\"relative_url\":\"v25.0/" + grants + "?" + query + "\"}]";
+
+            JsonNode answers = acme.graph
+                    .post("/v25.0/", form("batch", batch, "include_headers", "false", "access_token", acme.token))
+                    .json();
+            JsonNode alone = acme.graph
+                    .get(acme.withToken("/v25.0/" + grants + "?" + query))
+                    .json();
+
+            assertThat(answers.get(0).path("code").asInt()).isEqualTo(200);
+            assertThat(acme.meta.assignments(account.id())).hasSize(2);
+            JsonNode page = GraphApi.JSON.readTree(answers.get(1).path("body").asString());
+            assertThat(page.path("data")).isEqualTo(alone.path("data"));
+            assertThat(page.path("paging").path("next").asString())
+                    .contains("access_token=" + acme.token, "business=" + acme.business.id(), "fields=id%2Ctasks");
+        }
+
+        @Test
+        void aBatchsProofIsCheckedForEachOfItsEntries() {
+            try (AcmeAds strict = AcmeAds.requiringAppsecretProof()) {
+                String me = "{\"method\":\"GET\",\"relative_url\":\"v25.0/me\"}";
+                String batch = "[" + me + "," + me + "]";
+                String proof = GraphApi.appsecretProof(AcmeAds.APP_SECRET, strict.token);
+
+                JsonNode proven = strict.graph
+                        .post("/v25.0/", form("batch", batch, "access_token", strict.token, "appsecret_proof", proof))
+                        .json();
+                JsonNode wrong = strict.graph
+                        .post(
+                                "/v25.0/",
+                                form("batch", batch, "access_token", strict.token, "appsecret_proof", "ab".repeat(32)))
+                        .json();
+
+                assertThat(proven.valueStream()
+                                .map(answer -> answer.path("code").asInt()))
+                        .containsExactly(200, 200);
+                assertThat(wrong.valueStream()
+                                .map(answer -> GraphApi.JSON
+                                        .readTree(answer.path("body").asString())
+                                        .path("error")
+                                        .path("code")
+                                        .asInt()))
+                        .containsExactly(104, 104);
+            }
+        }
+
+        @Test
         void aBatchOfMoreThanFiftyRequestsIsRefused() {
             String entry = "{\"method\":\"GET\",\"relative_url\":\"v25.0/" + acme.business.id() + "\"}";
             String batch = "[" + String.join(",", Collections.nCopies(51, entry)) + "]";
