@@ -11,10 +11,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,46 +31,54 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>{@code FOR UPDATE SKIP LOCKED} lets concurrent claimers pass over each other's rows instead of waiting for them
  * or taking them twice. The per-hub concurrency limit is then made exact by locking each candidate hub's bucket, in
  * hub id order so that two claimers cannot deadlock, and counting its running jobs under that lock. H2 locks every
- * row an ordered query reads rather than the few it returns, so queued jobs are locked only within a small window of
- * the oldest due ones; a concurrent claimer on the same H2 database may still come back empty-handed until the claim
- * commits.
+ * row an ordered query reads rather than the few it returns, so there queued jobs are locked only within a small
+ * window of the oldest due ones; a concurrent claimer on the same H2 database may still come back empty-handed until
+ * the claim commits. PostgreSQL locks only the rows it returns: it locks the oldest due jobs with one statement, and
+ * starts them with one that returns them.
  */
 @Component
 class JobClaims {
 
-    /** Hubs none of whose jobs may start now: paused, throttled, or running as many jobs as allowed. */
-    private static final String HELD_HUBS = """
-            select hub_id from hub_rate_limit where paused or not_before > :now
-            union
-            select hub_id from job where status = 'RUNNING' and lease_until > :now and hub_id is not null
-            group by hub_id having count(*) >= :perHub
+    /**
+     * Leaves out the jobs of hubs none of whose jobs may start now: paused, throttled, or running as many jobs as
+     * allowed. A condition of each query that looks for jobs, rather than a statement of its own before them.
+     */
+    private static final String NOT_HELD = """
+            and (hub_id is null or hub_id not in (
+                select hub_id from hub_rate_limit where paused or not_before > :now
+                union
+                select hub_id from job where status = 'RUNNING' and lease_until > :now and hub_id is not null
+                group by hub_id having count(*) >= :perHub))
             """;
 
     /** Jobs whose worker stopped: RUNNING under an expired lease. Few, so they go first. */
     private static final String ABANDONED_JOBS = """
             select id, workspace_id, hub_id from job
-            where status = 'RUNNING' and lease_until <= :now %s
+            where status = 'RUNNING' and lease_until <= :now
+            %s
             order by lease_until
             limit :limit
             for update skip locked
-            """;
+            """.formatted(NOT_HELD);
 
     /**
      * Queued jobs whose time has come, oldest due first: a window of a few more than wanted, read without locking
-     * anything. Only the window's rows are then locked ({@link #LOCK_DUE}): H2 would otherwise lock every queued row it
-     * reads to order them, which makes each claim as slow as the queue is long. The order names the status too, though
-     * it is one value here, because H2 reads rows in the order of the {@code job_due} index, and stops at the window,
-     * only when the order by starts with the index's columns; ordered by the time alone it read every queued job.
+     * anything. Only the window's rows are then locked ({@link #LOCK_WINDOW}): H2 would otherwise lock every queued row
+     * it reads to order them, which makes each claim as slow as the queue is long. The order names the status too,
+     * though it is one value here, because H2 reads rows in the order of the {@code job_due} index, and stops at the
+     * window, only when the order by starts with the index's columns; ordered by the time alone it read every queued
+     * job.
      */
     private static final String DUE_WINDOW = """
             select id from job
-            where status = 'QUEUED' and next_attempt_at <= :now %s
+            where status = 'QUEUED' and next_attempt_at <= :now
+            %s
             order by status, next_attempt_at
             limit :window
-            """;
+            """.formatted(NOT_HELD);
 
     /** The window's jobs that are still due, oldest first; claimers racing for a window skip each other's rows. */
-    private static final String LOCK_DUE = """
+    private static final String LOCK_WINDOW = """
             select id, workspace_id, hub_id from job
             where id in (:ids) and status = 'QUEUED' and next_attempt_at <= :now
             order by next_attempt_at
@@ -75,22 +86,47 @@ class JobClaims {
             for update skip locked
             """;
 
-    /** Every column of the jobs a claim started, as {@link Job}'s persistence constructor takes them. */
-    private static final String STARTED = """
-            select id, workspace_id, type, hub_id, subject, payload, caused_by, trigger, idempotency_key, max_attempts,
-                   created_at, status, attempts, postponements, next_attempt_at, lease_owner, lease_until,
-                   failure_code, failure_message, progress_done, progress_total, progress_label, checkpoint,
-                   updated_at, finished_at, version
-              from job
-             where id in (:ids)
+    /** On PostgreSQL, the oldest due jobs, locked: it reads them in the {@code job_due} index's order. */
+    private static final String LOCK_DUE = """
+            select id, workspace_id, hub_id from job
+            where status = 'QUEUED' and next_attempt_at <= :now
+            %s
+            order by status, next_attempt_at
+            limit :limit
+            for update skip locked
+            """.formatted(NOT_HELD);
+
+    /** Every column of a job, as {@link Job}'s persistence constructor takes them. */
+    private static final String COLUMNS = """
+            id, workspace_id, type, hub_id, subject, payload, caused_by, trigger, idempotency_key, max_attempts,
+            created_at, status, attempts, postponements, next_attempt_at, lease_owner, lease_until,
+            failure_code, failure_message, progress_done, progress_total, progress_label, checkpoint,
+            updated_at, finished_at, version
             """;
+
+    /**
+     * What {@link Job#claimed} does to each of the queued jobs, as one {@code UPDATE} of the rows this transaction has
+     * locked. Each lease owner is unique: this claim's own id followed by the job's id.
+     */
+    private static final String START = """
+            update job set status = 'RUNNING', attempts = attempts + 1,
+                lease_owner = :claim || cast(id as varchar(36)), lease_until = :leaseUntil,
+                progress_done = null, progress_total = null, progress_label = null,
+                updated_at = :now, version = version + 1
+            where id in (:ids) and status = 'QUEUED'
+            """;
+
+    /** The jobs just started, read after {@link #START} on H2. */
+    private static final String STARTED = "select " + COLUMNS + " from job where id in (:ids)";
+
+    /** {@link #START} on PostgreSQL, which returns the jobs it started. */
+    private static final String START_RETURNING = START + " returning " + COLUMNS;
 
     /** How many times the wanted number of jobs the window of due jobs holds. */
     private static final int WINDOW = 4;
 
-    private static final String NOT_HELD = "and (hub_id is null or hub_id not in (:held))";
-
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final JobStore store;
     private final HubLimits limits;
     private final AutomationSettings settings;
@@ -99,8 +135,12 @@ class JobClaims {
     private final TransactionTemplate transaction;
     private final String node;
 
+    private volatile @Nullable Boolean postgres;
+
+    @SuppressWarnings("TooManyParameters") // the claim's collaborators
     JobClaims(
             JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
             JobStore store,
             HubLimits limits,
             AutomationSettings settings,
@@ -108,6 +148,7 @@ class JobClaims {
             Clock clock,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.store = store;
         this.limits = limits;
         this.settings = settings;
@@ -132,14 +173,9 @@ class JobClaims {
 
     private List<Job> claimNow(int limit) {
         var now = clock.now();
-        var held = jdbc.sql(HELD_HUBS)
-                .param("now", HubLimits.at(now))
-                .param("perHub", settings.hubConcurrency())
-                .query(UUID.class)
-                .list();
-        var candidates = new ArrayList<>(abandoned(held, limit, now));
+        var candidates = new ArrayList<>(abandoned(limit, now));
         if (candidates.size() < limit) {
-            candidates.addAll(due(held, limit - candidates.size(), now));
+            candidates.addAll(due(limit - candidates.size(), now));
         }
         var accepted = new HashSet<JobId>();
         Map<UUID, List<Candidate>> byHub = new TreeMap<>();
@@ -168,39 +204,30 @@ class JobClaims {
         }
         var claimed = new ArrayList<Job>(takeOver(taken, leaseUntil, now));
         if (!queued.isEmpty()) {
-            start(queued, leaseUntil, now);
-            claimed.addAll(started(queued));
+            claimed.addAll(start(queued, leaseUntil, now));
         }
         return claimed;
     }
 
     /**
-     * What {@link Job#claimed} does to each of the queued jobs, as one {@code UPDATE} of the rows this transaction has
-     * locked rather than a save of each aggregate: a claim of a hundred jobs is then one statement. Each lease owner is
-     * unique: this claim's own id followed by the job's id.
+     * Starts the queued jobs this transaction has locked, as one statement rather than a save of each aggregate, and
+     * returns them read straight from their columns: mapping each through Spring Data JDBC cost more than the rest of
+     * the claim, and most claims start one job for one free worker. PostgreSQL returns them from the {@code UPDATE};
+     * H2 reads them after it.
      */
-    private void start(List<JobId> queued, Instant leaseUntil, Instant now) {
-        jdbc.sql("""
-                        update job set status = 'RUNNING', attempts = attempts + 1,
-                            lease_owner = :claim || cast(id as varchar(36)), lease_until = :leaseUntil,
-                            progress_done = null, progress_total = null, progress_label = null,
-                            updated_at = :now, version = version + 1
-                        where id in (:ids) and status = 'QUEUED'
-                        """)
+    private List<Job> start(List<JobId> queued, Instant leaseUntil, Instant now) {
+        var jobIds = queued.stream().map(JobId::value).toList();
+        var start = jdbc.sql(postgres() ? START_RETURNING : START)
                 .param("claim", node + "/" + ids.next() + "/")
                 .param("leaseUntil", HubLimits.at(leaseUntil))
                 .param("now", HubLimits.at(now))
-                .param("ids", queued.stream().map(JobId::value).toList())
-                .update();
-    }
-
-    /**
-     * The jobs just started, read straight from their columns: mapping each through Spring Data JDBC cost more than
-     * the rest of the claim, and most claims start one job for one free worker.
-     */
-    private List<Job> started(List<JobId> queued) {
+                .param("ids", jobIds);
+        if (postgres()) {
+            return start.query((row, number) -> job(row)).list();
+        }
+        start.update();
         return jdbc.sql(STARTED)
-                .param("ids", queued.stream().map(JobId::value).toList())
+                .param("ids", jobIds)
                 .query((row, number) -> job(row))
                 .list();
     }
@@ -273,42 +300,51 @@ class JobClaims {
         return claimed;
     }
 
-    private List<Candidate> due(List<UUID> heldHubs, int limit, Instant now) {
-        var window = jdbc.sql(DUE_WINDOW.formatted(heldHubs.isEmpty() ? "" : NOT_HELD))
-                .param("now", HubLimits.at(now))
-                .param("window", limit * WINDOW);
-        if (!heldHubs.isEmpty()) {
-            window = window.param("held", heldHubs);
+    /** The oldest due queued jobs, locked: on PostgreSQL with one statement, on H2 within a window read first. */
+    private List<Candidate> due(int limit, Instant now) {
+        if (postgres()) {
+            return candidates(jdbc.sql(LOCK_DUE), limit, now, false);
         }
-        var ids = window.query(UUID.class).list();
-        if (ids.isEmpty()) {
+        var window = jdbc.sql(DUE_WINDOW)
+                .param("now", HubLimits.at(now))
+                .param("perHub", settings.hubConcurrency())
+                .param("window", limit * WINDOW)
+                .query(UUID.class)
+                .list();
+        if (window.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(LOCK_DUE)
-                .param("ids", ids)
-                .param("now", HubLimits.at(now))
+        return candidates(jdbc.sql(LOCK_WINDOW).param("ids", window), limit, now, false);
+    }
+
+    private List<Candidate> abandoned(int limit, Instant now) {
+        return candidates(jdbc.sql(ABANDONED_JOBS), limit, now, true);
+    }
+
+    private List<Candidate> candidates(JdbcClient.StatementSpec query, int limit, Instant now, boolean abandoned) {
+        return query.param("now", HubLimits.at(now))
+                .param("perHub", settings.hubConcurrency())
                 .param("limit", limit)
                 .query((row, number) -> new Candidate(
                         new JobId(row.getObject("id", UUID.class)),
                         new WorkspaceId(row.getObject("workspace_id", UUID.class)),
                         row.getObject("hub_id", UUID.class),
-                        false))
+                        abandoned))
                 .list();
     }
 
-    private List<Candidate> abandoned(List<UUID> heldHubs, int limit, Instant now) {
-        var sql = jdbc.sql(ABANDONED_JOBS.formatted(heldHubs.isEmpty() ? "" : NOT_HELD))
-                .param("now", HubLimits.at(now))
-                .param("limit", limit);
-        if (!heldHubs.isEmpty()) {
-            sql = sql.param("held", heldHubs);
+    /** Whether the database is PostgreSQL, asked once. */
+    private boolean postgres() {
+        var known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) connection -> connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres")));
+            postgres = known;
         }
-        return sql.query((row, number) -> new Candidate(
-                        new JobId(row.getObject("id", UUID.class)),
-                        new WorkspaceId(row.getObject("workspace_id", UUID.class)),
-                        row.getObject("hub_id", UUID.class),
-                        true))
-                .list();
+        return known;
     }
 
     private record Candidate(

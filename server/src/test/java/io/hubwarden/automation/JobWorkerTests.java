@@ -466,6 +466,38 @@ class JobWorkerTests {
                     .hasSize(2);
             assertThat(second).isEmpty();
         }
+
+        @Test
+        void aHubRunningAllItMayDoesNotHoldBackAnotherHubsLaterJob() {
+            for (int i = 0; i < 2; i++) {
+                jobs.enqueue(inviteOn(hub, "running-" + i));
+            }
+            var running = claims.claim(2);
+            for (int i = 0; i < 10; i++) {
+                jobs.enqueue(inviteOn(hub, "waiting-" + i));
+            }
+            clock.advance(Duration.ofSeconds(1));
+            var elsewhere = jobs.enqueue(inviteOn(UUID.randomUUID(), "membership-x"));
+
+            var next = claims.claim(1);
+
+            assertThat(running).hasSize(2);
+            assertThat(next).extracting(Job::id).containsExactly(elsewhere.id());
+        }
+
+        @Test
+        void aPausedHubDoesNotHoldBackAnotherHubsLaterJob() {
+            for (int i = 0; i < 10; i++) {
+                jobs.enqueue(inviteOn(hub, "waiting-" + i));
+            }
+            jobs.pause(workspace, hub, "hub disconnected");
+            clock.advance(Duration.ofSeconds(1));
+            var elsewhere = jobs.enqueue(inviteOn(UUID.randomUUID(), "membership-x"));
+
+            var next = claims.claim(1);
+
+            assertThat(next).extracting(Job::id).containsExactly(elsewhere.id());
+        }
     }
 
     private JobRequest inviteOn(UUID hubId, String subject) {
