@@ -2,11 +2,15 @@ package io.hubwarden.web;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -30,6 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       a minute before its idle timeout.
  *   <li>Neither is a session saved at all when its only change is an access within a minute of the stored one
  *       ({@link AccessRecordedOncePerMinute}): the update above would write nothing, but it still cost a transaction.
+ *   <li>A signed-in person's security context is deserialized once per distinct stored bytes, not on every request
+ *       ({@link SessionAttributesRead}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,6 +98,19 @@ class SessionStorage {
                         : bean;
             }
         };
+    }
+
+    @Bean
+    SessionAttributesRead sessionAttributesRead(ConfigurableListableBeanFactory beans) {
+        return new SessionAttributesRead(Objects.requireNonNull(beans.getBeanClassLoader()));
+    }
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionReads(SessionAttributesRead read) {
+        var conversions = new GenericConversionService();
+        conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+        conversions.addConverter(byte[].class, Object.class, read);
+        return repository -> repository.setConversionService(conversions);
     }
 
     @Bean

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
@@ -19,6 +21,9 @@ class SessionStorageTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SessionAttributesRead reads;
 
     @Test
     void anAccessWithinAMinuteOfTheStoredOneIsNotWritten() {
@@ -83,6 +88,28 @@ class SessionStorageTests {
 
         assertThat(found).isNotNull();
         assertThat(found.<String>getAttribute("colour")).isEqualTo("teal");
+    }
+
+    @Test
+    void aSignedInPersonsStoredContextIsKeptOnceReadAndEveryReadGetsItsOwn() {
+        var session = sessions().createSession();
+        var context = SessionAttributesReadTests.signedIn("ana@example.com");
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        sessions().save(session);
+        var keptBefore = reads.kept();
+
+        var first = sessions().findById(session.getId());
+        var again = sessions().findById(session.getId());
+
+        assertThat(first).isNotNull();
+        assertThat(again).isNotNull();
+        SecurityContext firstContext =
+                first.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        SecurityContext againContext =
+                again.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(firstContext).isEqualTo(context);
+        assertThat(againContext).isEqualTo(context).isNotSameAs(firstContext);
+        assertThat(reads.kept()).isEqualTo(Math.min(keptBefore + 1, SessionAttributesRead.KEPT));
     }
 
     @Test
