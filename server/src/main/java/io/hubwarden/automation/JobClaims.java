@@ -1,5 +1,6 @@
 package io.hubwarden.automation;
 
+import io.hubwarden.platform.Database;
 import io.hubwarden.platform.Ids;
 import io.hubwarden.workspace.WorkspaceId;
 import java.lang.management.ManagementFactory;
@@ -11,13 +12,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -126,7 +124,7 @@ class JobClaims {
     private static final int WINDOW = 4;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final Database database;
     private final JobStore store;
     private final HubLimits limits;
     private final AutomationSettings settings;
@@ -135,12 +133,10 @@ class JobClaims {
     private final TransactionTemplate transaction;
     private final String node;
 
-    private volatile @Nullable Boolean postgres;
-
     @SuppressWarnings("TooManyParameters") // the claim's collaborators
     JobClaims(
             JdbcClient jdbc,
-            JdbcTemplate jdbcTemplate,
+            Database database,
             JobStore store,
             HubLimits limits,
             AutomationSettings settings,
@@ -148,7 +144,7 @@ class JobClaims {
             Clock clock,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.database = database;
         this.store = store;
         this.limits = limits;
         this.settings = settings;
@@ -217,12 +213,12 @@ class JobClaims {
      */
     private List<Job> start(List<JobId> queued, Instant leaseUntil, Instant now) {
         var jobIds = queued.stream().map(JobId::value).toList();
-        var start = jdbc.sql(postgres() ? START_RETURNING : START)
+        var start = jdbc.sql(database.postgres() ? START_RETURNING : START)
                 .param("claim", node + "/" + ids.next() + "/")
                 .param("leaseUntil", HubLimits.at(leaseUntil))
                 .param("now", HubLimits.at(now))
                 .param("ids", jobIds);
-        if (postgres()) {
+        if (database.postgres()) {
             return start.query((row, number) -> job(row)).list();
         }
         start.update();
@@ -302,7 +298,7 @@ class JobClaims {
 
     /** The oldest due queued jobs, locked: on PostgreSQL with one statement, on H2 within a window read first. */
     private List<Candidate> due(int limit, Instant now) {
-        if (postgres()) {
+        if (database.postgres()) {
             return candidates(jdbc.sql(LOCK_DUE), limit, now, false);
         }
         var window = jdbc.sql(DUE_WINDOW)
@@ -331,20 +327,6 @@ class JobClaims {
                         row.getObject("hub_id", UUID.class),
                         abandoned))
                 .list();
-    }
-
-    /** Whether the database is PostgreSQL, asked once. */
-    private boolean postgres() {
-        var known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) connection -> connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres")));
-            postgres = known;
-        }
-        return known;
     }
 
     private record Candidate(

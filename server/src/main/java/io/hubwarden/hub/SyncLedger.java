@@ -1,16 +1,15 @@
 package io.hubwarden.hub;
 
 import io.hubwarden.hub.SyncReview.Counts;
+import io.hubwarden.platform.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,10 +54,11 @@ class SyncLedger {
 
     private final JdbcTemplate jdbc;
 
-    private volatile @Nullable Boolean postgres;
+    private final Database database;
 
-    SyncLedger(JdbcTemplate jdbc) {
+    SyncLedger(JdbcTemplate jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
@@ -68,23 +68,10 @@ class SyncLedger {
      * not wait for this one's decision. H2 plans these by their indexes and needs nothing.
      */
     void refreshStatistics() {
-        if (postgres()) {
+        if (database.postgres()) {
             jdbc.execute(
                     "analyze hub_sync_account, hub_sync_asset, hub_sync_assignment, hub_account, hub_asset, hub_assignment");
         }
-    }
-
-    private boolean postgres() {
-        var known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres")));
-            postgres = known;
-        }
-        return known;
     }
 
     Optional<SyncStatus> status(UUID sync) {
@@ -317,7 +304,7 @@ class SyncLedger {
      * whose {@code keys} are not live for the hub yet; see {@link #NOT_LIVE}.
      */
     private int insertNew(String into, List<String> keys, String select, Object... args) {
-        if (!postgres()) {
+        if (!database.postgres()) {
             return jdbc.update("insert into " + into + " " + select + NOT_LIVE, args);
         }
         var table = into.substring(0, into.indexOf(' '));

@@ -1,7 +1,9 @@
 package io.hubwarden.platform;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,11 @@ class PlatformConfiguration {
     @Bean
     Ids ids() {
         return new Ids();
+    }
+
+    @Bean
+    Database database(DataSource dataSource) throws SQLException {
+        return Database.of(dataSource);
     }
 
     @Bean

@@ -1,9 +1,7 @@
 package io.hubwarden.web;
 
-import java.sql.SQLException;
-import java.util.Locale;
+import io.hubwarden.platform.Database;
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -114,14 +112,9 @@ class SessionStorage {
     }
 
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrites(DataSource dataSource) throws SQLException {
-        String database;
-        try (var connection = dataSource.getConnection()) {
-            database = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        }
-        var postgres = database.contains("postgres");
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionWrites(Database database) {
         return repository -> {
-            if (postgres) {
+            if (database.postgres()) {
                 new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
                 repository.setUpdateSessionQuery(POSTGRES_TOUCH);
             } else {
