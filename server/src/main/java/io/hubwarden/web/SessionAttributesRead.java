@@ -42,10 +42,9 @@ final class SessionAttributesRead implements Converter<byte[], Object> {
 
     @Override
     public Object convert(byte[] source) {
-        var stored = new Stored(source.clone());
         UsernamePasswordAuthenticationToken known;
         synchronized (this) {
-            known = signedIn.get(stored);
+            known = signedIn.get(new Stored(source));
         }
         if (known != null) {
             return new SecurityContextImpl(copy(known));
@@ -54,7 +53,8 @@ final class SessionAttributesRead implements Converter<byte[], Object> {
         var signedInToken = signedIn(read);
         if (signedInToken != null) {
             synchronized (this) {
-                signedIn.put(stored, copy(signedInToken));
+                // Copied, since the bytes are the caller's to reuse.
+                signedIn.put(new Stored(source.clone()), copy(signedInToken));
                 var eldest = signedIn.values().iterator();
                 while (signedIn.size() > bound) {
                     eldest.next();

@@ -92,15 +92,9 @@ public record IncomingRequest(
         addUrlEncoded(rawQuery, params);
         added.forEach((name, value) ->
                 params.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        addBody(bytes, first(headers, "content-type"), params);
+        addBody(body.getBytes(StandardCharsets.UTF_8), first(headers, "content-type"), params);
         return new IncomingRequest(
-                method.toUpperCase(Locale.ROOT),
-                path.isEmpty() ? "/" : path,
-                params,
-                headers,
-                new String(bytes, StandardCharsets.UTF_8),
-                origin);
+                method.toUpperCase(Locale.ROOT), path.isEmpty() ? "/" : path, params, headers, body, origin);
     }
 
     private static void addBody(byte[] bytes, @Nullable String contentType, Map<String, List<String>> params) {
