@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code hubwarden.automation}; every one has a default, and an invalid value stops the start.
  *
  * @param enabled whether this node runs a worker; tests turn it off and drive the worker by hand
- * @param workers how many jobs this node runs at once
+ * @param workers how many jobs (or batches of jobs) this node runs at once
  * @param pollInterval how often an idle worker looks for due jobs; a job enqueued on this node wakes it at once
  * @param lease how long a claim holds without renewal; the worker renews it while the handler runs, so a job is taken
  *     over by another node only after its own node has stopped for this long
- * @param hubConcurrency how many jobs of one hub run at once across all nodes
+ * @param hubConcurrency how many jobs of one hub run at once across all nodes; a batch of jobs taken together counts
+ *     once, as it is one worker calling the hub
  * @param shutdownGrace how long a stopping node waits for running jobs before interrupting them
  * @param retry when and how often failed attempts are retried
  */

@@ -41,8 +41,8 @@ class HubLimits {
 
     /**
      * How many more of the hub's jobs may start now, with the hub's bucket locked until the transaction ends so that
-     * no other node counts at the same time: none while the hub is paused or throttled, else the limit less the jobs
-     * running under a live lease.
+     * no other node counts at the same time: none while the hub is paused or throttled, else the limit less the runs
+     * under a live lease. A batch of jobs shares one lease owner and counts once.
      */
     int room(UUID hubId, WorkspaceId workspaceId, int limit, Instant now) {
         var gate = lock(hubId);
@@ -55,7 +55,7 @@ class HubLimits {
             return 0;
         }
         var running = jdbc.sql("""
-                        SELECT COUNT(*) FROM job
+                        SELECT COUNT(DISTINCT lease_owner) FROM job
                         WHERE hub_id = :hub AND status = 'RUNNING' AND lease_until > :now
                         """)
                 .param("hub", hubId)

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Claims due jobs for a worker, safely with any number of nodes on one database. Due are RUNNING jobs whose lease
  * expired (their worker stopped) and QUEUED jobs whose time has come, except those of a hub that is paused, throttled
- * or already running as many jobs as it may.
+ * or already running as many jobs as it may. A queued job whose handler takes several at once ({@link
+ * JobHandler#batchSize}) is claimed with the next due jobs of its hub and type, under one lease owner for them all:
+ * such a batch is one run, and counts once among the hub's jobs running at once.
  *
  * <p>{@code FOR UPDATE SKIP LOCKED} lets concurrent claimers pass over each other's rows instead of waiting for them
  * or taking them twice. The per-hub concurrency limit is then made exact by locking each candidate hub's bucket, in
@@ -46,12 +50,12 @@ class JobClaims {
                 select hub_id from hub_rate_limit where paused or not_before > :now
                 union
                 select hub_id from job where status = 'RUNNING' and lease_until > :now and hub_id is not null
-                group by hub_id having count(*) >= :perHub))
+                group by hub_id having count(distinct lease_owner) >= :perHub))
             """;
 
     /** Jobs whose worker stopped: RUNNING under an expired lease. Few, so they go first. */
     private static final String ABANDONED_JOBS = """
-            select id, workspace_id, hub_id from job
+            select id, workspace_id, hub_id, type from job
             where status = 'RUNNING' and lease_until <= :now
             %s
             order by lease_until
@@ -77,7 +81,7 @@ class JobClaims {
 
     /** The window's jobs that are still due, oldest first; claimers racing for a window skip each other's rows. */
     private static final String LOCK_WINDOW = """
-            select id, workspace_id, hub_id from job
+            select id, workspace_id, hub_id, type from job
             where id in (:ids) and status = 'QUEUED' and next_attempt_at <= :now
             order by next_attempt_at
             limit :limit
@@ -86,13 +90,43 @@ class JobClaims {
 
     /** On PostgreSQL, the oldest due jobs, locked: it reads them in the {@code job_due} index's order. */
     private static final String LOCK_DUE = """
-            select id, workspace_id, hub_id from job
+            select id, workspace_id, hub_id, type from job
             where status = 'QUEUED' and next_attempt_at <= :now
             %s
             order by status, next_attempt_at
             limit :limit
             for update skip locked
             """.formatted(NOT_HELD);
+
+    /**
+     * On PostgreSQL, the next due jobs of a hub and type to run with one claimed already, locked; read in the {@code
+     * job_by_hub} index's order.
+     */
+    private static final String LOCK_MATES = """
+            select id from job
+            where hub_id = :hub and status = 'QUEUED' and next_attempt_at <= :now and type = :type
+              and id not in (:taken)
+            order by hub_id, status, next_attempt_at
+            limit :limit
+            for update skip locked
+            """;
+
+    /** On H2, a window of a hub's due jobs of a type, read without locking, as {@link #DUE_WINDOW} is. */
+    private static final String MATES_WINDOW = """
+            select id from job
+            where hub_id = :hub and status = 'QUEUED' and next_attempt_at <= :now and type = :type
+            order by hub_id, status, next_attempt_at
+            limit :window
+            """;
+
+    /** The window's jobs that are still due, oldest first, less those this claim has taken. */
+    private static final String LOCK_MATES_WINDOW = """
+            select id from job
+            where id in (:ids) and status = 'QUEUED' and next_attempt_at <= :now and id not in (:taken)
+            order by next_attempt_at
+            limit :limit
+            for update skip locked
+            """;
 
     /** Every column of a job, as {@link Job}'s persistence constructor takes them. */
     private static final String COLUMNS = """
@@ -104,21 +138,28 @@ class JobClaims {
 
     /**
      * What {@link Job#claimed} does to each of the queued jobs, as one {@code UPDATE} of the rows this transaction has
-     * locked. Each lease owner is unique: this claim's own id followed by the job's id.
+     * locked, under the lease owner {@code %s} names. Each run's lease owner is unique: this claim's own id followed by
+     * the id of the job alone, or of the batch's first job.
      */
     private static final String START = """
             update job set status = 'RUNNING', attempts = attempts + 1,
-                lease_owner = :claim || cast(id as varchar(36)), lease_until = :leaseUntil,
+                lease_owner = %s, lease_until = :leaseUntil,
                 progress_done = null, progress_total = null, progress_label = null,
                 updated_at = :now, version = version + 1
             where id in (:ids) and status = 'QUEUED'
             """;
 
-    /** The jobs just started, read after {@link #START} on H2. */
+    /** Jobs that run alone: each under a lease owner of its own. */
+    private static final String START_ALONE = START.formatted(":claim || cast(id as varchar(36))");
+
+    /** A batch: every job under the batch's lease owner. */
+    private static final String START_TOGETHER = START.formatted(":owner");
+
+    /** The jobs just started, read after a start on H2. */
     private static final String STARTED = "select " + COLUMNS + " from job where id in (:ids)";
 
-    /** {@link #START} on PostgreSQL, which returns the jobs it started. */
-    private static final String START_RETURNING = START + " returning " + COLUMNS;
+    /** What PostgreSQL returns of the jobs a start updated. */
+    private static final String RETURNING = " returning " + COLUMNS;
 
     /** How many times the wanted number of jobs the window of due jobs holds. */
     private static final int WINDOW = 4;
@@ -126,6 +167,7 @@ class JobClaims {
     private final JdbcClient jdbc;
     private final Database database;
     private final JobStore store;
+    private final JobHandlers handlers;
     private final HubLimits limits;
     private final AutomationSettings settings;
     private final Ids ids;
@@ -138,6 +180,7 @@ class JobClaims {
             JdbcClient jdbc,
             Database database,
             JobStore store,
+            JobHandlers handlers,
             HubLimits limits,
             AutomationSettings settings,
             Ids ids,
@@ -146,6 +189,7 @@ class JobClaims {
         this.jdbc = jdbc;
         this.database = database;
         this.store = store;
+        this.handlers = handlers;
         this.limits = limits;
         this.settings = settings;
         this.ids = ids;
@@ -157,9 +201,18 @@ class JobClaims {
 
     /**
      * Claims up to {@code limit} due jobs in one transaction and returns them RUNNING, each under a lease of its own.
-     * A taken-over job that had no attempt left is ended FAILED instead of being returned.
+     * A taken-over job that had no attempt left is ended FAILED instead of being returned. Jobs claimed as a batch are
+     * returned too, beyond the limit; {@link #claimRuns} tells them apart.
      */
     List<Job> claim(int limit) {
+        return claimRuns(limit).stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Claims up to {@code limit} runs in one transaction: due jobs each with the jobs claimed together with it as a
+     * batch, the job first, or alone. Every job of a run is RUNNING under the run's lease owner.
+     */
+    List<List<Job>> claimRuns(int limit) {
         if (limit < 1) {
             return List.of();
         }
@@ -167,7 +220,7 @@ class JobClaims {
         return claimed == null ? List.of() : claimed;
     }
 
-    private List<Job> claimNow(int limit) {
+    private List<List<Job>> claimNow(int limit) {
         var now = clock.now();
         var candidates = new ArrayList<>(abandoned(limit, now));
         if (candidates.size() < limit) {
@@ -191,18 +244,83 @@ class JobClaims {
             return List.of();
         }
         var leaseUntil = now.plus(settings.lease());
-        var queued = new ArrayList<JobId>();
-        var taken = new ArrayList<JobId>();
+        var claim = node + "/" + ids.next() + "/";
+        var abandoned = new ArrayList<JobId>();
+        var alone = new ArrayList<JobId>();
+        var batches = new ArrayList<List<JobId>>();
+        var taken = new ArrayList<>(accepted);
         for (var candidate : candidates) {
-            if (accepted.contains(candidate.id())) {
-                (candidate.abandoned() ? taken : queued).add(candidate.id());
+            if (!accepted.contains(candidate.id())) {
+                continue;
+            }
+            int size = candidate.hubId() == null ? 1 : handlers.batchSize(candidate.type());
+            if (candidate.abandoned()) {
+                abandoned.add(candidate.id());
+            } else if (size == 1) {
+                alone.add(candidate.id());
+            } else {
+                var batch = new ArrayList<JobId>(size);
+                batch.add(candidate.id());
+                batch.addAll(mates(candidate, size - 1, taken, now));
+                taken.addAll(batch.subList(1, batch.size()));
+                batches.add(batch);
             }
         }
-        var claimed = new ArrayList<Job>(takeOver(taken, leaseUntil, now));
-        if (!queued.isEmpty()) {
-            claimed.addAll(start(queued, leaseUntil, now));
+        var runs = new ArrayList<List<Job>>();
+        takeOver(abandoned, leaseUntil, now).forEach(job -> runs.add(List.of(job)));
+        if (!alone.isEmpty()) {
+            start(START_ALONE, alone, Map.of("claim", claim), leaseUntil, now).forEach(job -> runs.add(List.of(job)));
         }
-        return claimed;
+        for (var batch : batches) {
+            var jobs = start(
+                    START_TOGETHER, batch, Map.of("owner", claim + batch.get(0).value()), leaseUntil, now);
+            runs.add(inOrder(batch, jobs));
+        }
+        return runs;
+    }
+
+    /**
+     * Up to {@code limit} more due jobs of the candidate's hub and type, oldest first, locked, none of those this claim
+     * has taken already: on PostgreSQL with one statement, on H2 within a window read first.
+     */
+    private List<JobId> mates(Candidate leader, int limit, List<JobId> taken, Instant now) {
+        var takenIds = taken.stream().map(JobId::value).toList();
+        List<UUID> found;
+        if (database.postgres()) {
+            found = jdbc.sql(LOCK_MATES)
+                    .param("hub", leader.hubId())
+                    .param("type", leader.type())
+                    .param("now", HubLimits.at(now))
+                    .param("taken", takenIds)
+                    .param("limit", limit)
+                    .query(UUID.class)
+                    .list();
+        } else {
+            var window = jdbc.sql(MATES_WINDOW)
+                    .param("hub", leader.hubId())
+                    .param("type", leader.type())
+                    .param("now", HubLimits.at(now))
+                    .param("window", limit + taken.size())
+                    .query(UUID.class)
+                    .list();
+            found = window.isEmpty()
+                    ? List.of()
+                    : jdbc.sql(LOCK_MATES_WINDOW)
+                            .param("ids", window)
+                            .param("now", HubLimits.at(now))
+                            .param("taken", takenIds)
+                            .param("limit", limit)
+                            .query(UUID.class)
+                            .list();
+        }
+        return found.stream().map(JobId::new).toList();
+    }
+
+    /** The started jobs in the order of their ids. */
+    private static List<Job> inOrder(List<JobId> order, List<Job> jobs) {
+        Map<JobId, Job> byId = new HashMap<>();
+        jobs.forEach(job -> byId.put(job.id(), job));
+        return order.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -211,10 +329,11 @@ class JobClaims {
      * the claim, and most claims start one job for one free worker. PostgreSQL returns them from the {@code UPDATE};
      * H2 reads them after it.
      */
-    private List<Job> start(List<JobId> queued, Instant leaseUntil, Instant now) {
+    private List<Job> start(
+            String statement, List<JobId> queued, Map<String, String> owner, Instant leaseUntil, Instant now) {
         var jobIds = queued.stream().map(JobId::value).toList();
-        var start = jdbc.sql(database.postgres() ? START_RETURNING : START)
-                .param("claim", node + "/" + ids.next() + "/")
+        var start = jdbc.sql(database.postgres() ? statement + RETURNING : statement)
+                .params(owner)
                 .param("leaseUntil", HubLimits.at(leaseUntil))
                 .param("now", HubLimits.at(now))
                 .param("ids", jobIds);
@@ -325,10 +444,11 @@ class JobClaims {
                         new JobId(row.getObject("id", UUID.class)),
                         new WorkspaceId(row.getObject("workspace_id", UUID.class)),
                         row.getObject("hub_id", UUID.class),
+                        row.getString("type"),
                         abandoned))
                 .list();
     }
 
     private record Candidate(
-            JobId id, WorkspaceId workspaceId, @Nullable UUID hubId, boolean abandoned) {}
+            JobId id, WorkspaceId workspaceId, @Nullable UUID hubId, String type, boolean abandoned) {}
 }

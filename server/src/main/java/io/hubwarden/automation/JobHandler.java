@@ -1,5 +1,9 @@
 package io.hubwarden.automation;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Runs the jobs of one type. A module registers one bean per type it owns (the {@code hub} module registers
  * {@code SYNC}, the {@code access} module {@code INVITE_USER} …); the workers find it by {@link #type()}.
@@ -29,4 +33,30 @@ public interface JobHandler {
 
     /** Does the job's work. See the class comment for what returning and throwing mean. */
     void run(JobContext job);
+
+    /**
+     * How many of one hub's due jobs of this type one run may take together; 1, the default, runs each job alone. A
+     * handler whose hub can be asked about several jobs in one call takes more and does them in {@link #runBatch}.
+     * A batch counts once among the hub's jobs running at once, as a job alone does: it is one worker calling the hub.
+     */
+    default int batchSize() {
+        return 1;
+    }
+
+    /**
+     * Does the work of several jobs of one hub, each as {@link #run} would, under the same rules. Returns what each job
+     * that failed would have thrown alone; every other job succeeded. Throwing ends every job of the batch as that
+     * failure would end each. The default runs one job after another.
+     */
+    default Map<JobId, RuntimeException> runBatch(List<JobContext> jobs) {
+        Map<JobId, RuntimeException> failed = new HashMap<>();
+        for (var job : jobs) {
+            try {
+                run(job);
+            } catch (RuntimeException failure) {
+                failed.put(job.id(), failure);
+            }
+        }
+        return failed;
+    }
 }

@@ -26,6 +26,11 @@ class JobHandlers {
         return Optional.ofNullable(byType().get(type));
     }
 
+    /** How many due jobs of the type one run takes together: 1 for a type without a handler here. */
+    int batchSize(String type) {
+        return forType(type).map(handler -> Math.max(1, handler.batchSize())).orElse(1);
+    }
+
     /** The registered types; fails when two handlers claim the same type. */
     Set<String> types() {
         return byType().keySet();

@@ -1,5 +1,7 @@
 package io.hubwarden.automation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * This node's worker: a poller that claims due jobs while a worker thread is free, a fixed pool of worker threads
- * that run them, and a heartbeat that renews the leases of the jobs running here. Nothing is held only in memory:
+ * that run them (each a job alone or a batch of one hub's jobs), and a heartbeat that renews the leases of the jobs
+ * running here. Nothing is held only in memory:
  * a job claimed by a node that stops is taken over by another once its lease expires.
  *
  * <p>Its tasks catch every runtime exception, because a scheduled task that throws is silently never run again and a
@@ -64,15 +67,18 @@ class JobWorker implements SmartLifecycle {
     }
 
     /**
-     * Claims the jobs due now, as many as this node has workers, and runs them one after another on the calling
+     * Claims the jobs due now, as many runs as this node has workers, and runs them one after another on the calling
      * thread. For tests and tools that drive the queue themselves.
      *
-     * @return how many jobs were run
+     * @return how many jobs were run, those of batches each counted
      */
     int runDueJobs() {
-        List<Job> due = claims.claim(settings.workers());
-        due.forEach(runner::run);
-        return due.size();
+        int ran = 0;
+        for (var run : claims.claimRuns(settings.workers())) {
+            runner.run(run);
+            ran += run.size();
+        }
+        return ran;
     }
 
     /** Makes the poller look for due jobs now rather than at its next tick; a no-op while stopped. */
@@ -140,47 +146,57 @@ class JobWorker implements SmartLifecycle {
         if (!started || pool == null || free == 0) {
             return;
         }
-        List<Job> due;
+        List<List<Job>> due;
         try {
-            due = claims.claim(free);
+            due = claims.claimRuns(free);
         } catch (RuntimeException failure) {
             // A scheduled task that throws is never run again: the poller must outlive any failure.
             log.warn("Could not claim jobs; trying again at the next poll", failure);
             return;
         }
-        for (var job : due) {
+        for (var run : due) {
             freeWorkers.acquireUninterruptibly();
-            job.lease().ifPresent(lease -> leasesHere.put(job.id(), lease.owner()));
+            run.forEach(job -> job.lease().ifPresent(lease -> leasesHere.put(job.id(), lease.owner())));
             try {
-                pool.execute(() -> runClaimed(job));
+                pool.execute(() -> runClaimed(run));
             } catch (RejectedExecutionException stopping) {
-                // Shutting down: the job keeps its lease and is taken over once that expires.
-                leasesHere.remove(job.id());
+                // Shutting down: the jobs keep their lease and are taken over once it expires.
+                run.forEach(job -> leasesHere.remove(job.id()));
                 freeWorkers.release();
             }
         }
     }
 
-    private void runClaimed(Job job) {
+    private void runClaimed(List<Job> run) {
         try {
-            runner.run(job);
+            runner.run(run);
         } catch (RuntimeException failure) {
-            log.warn("Could not record the outcome of {}; it is taken over when its lease expires", job, failure);
+            log.warn(
+                    "Could not record the outcome of {}; it is taken over when its lease expires",
+                    run.size() == 1 ? run.get(0) : run.size() + " jobs of a batch",
+                    failure);
         } finally {
-            leasesHere.remove(job.id());
+            run.forEach(job -> leasesHere.remove(job.id()));
             freeWorkers.release();
             wakeUp();
         }
     }
 
+    /** One statement per run: the jobs of a batch share their lease owner. */
     private void renewLeases() {
-        leasesHere.forEach((job, owner) -> {
+        Map<String, List<JobId>> byOwner = new HashMap<>();
+        leasesHere.forEach((job, owner) ->
+                byOwner.computeIfAbsent(owner, key -> new ArrayList<>()).add(job));
+        byOwner.forEach((owner, jobs) -> {
             try {
-                if (!running.renewed(job, owner) && leasesHere.containsKey(job)) {
-                    log.warn("Job {} lost its lease while running here", job);
+                int renewed = running.renewed(owner, jobs);
+                // A run that ended meanwhile has nothing left to renew.
+                long stillHere = jobs.stream().filter(leasesHere::containsKey).count();
+                if (renewed < stillHere) {
+                    log.warn("{} of {} jobs running here lost their lease", stillHere - renewed, stillHere);
                 }
             } catch (RuntimeException failure) {
-                log.warn("Could not renew the lease of job {}", job, failure);
+                log.warn("Could not renew the leases of {} jobs", jobs.size(), failure);
             }
         });
     }

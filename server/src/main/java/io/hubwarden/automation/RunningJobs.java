@@ -2,8 +2,12 @@ package io.hubwarden.automation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,11 @@ class RunningJobs {
 
     /** The job is running and the worker holds its lease, as {@link Job#heldBy(String)} says. */
     private static final String HELD = " where id = :id and status = 'RUNNING' and lease_owner = :owner";
+
+    /** What {@link Job#succeeded} sets. */
+    private static final String SUCCEEDED = "status = 'SUCCEEDED', lease_owner = null, lease_until = null,"
+            + " failure_code = null, failure_message = null, finished_at = :now, updated_at = :now,"
+            + " version = version + 1";
 
     private final JobStore store;
     private final HubLimits limits;
@@ -132,18 +141,24 @@ class RunningJobs {
         return Map.of("done", progress.done(), "total", progress.total(), "label", progress.label());
     }
 
-    /** Extends the lease by the configured lease time; false when the worker no longer holds it. */
-    boolean renewed(JobId id, String leaseOwner) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            var job = store.findLockedById(id);
-            if (job.isEmpty() || !job.get().heldBy(leaseOwner)) {
-                return false;
-            }
-            var now = clock.now();
-            job.get().leaseRenewed(leaseOwner, now.plus(settings.lease()), now);
-            store.save(job.get());
-            return true;
-        }));
+    /**
+     * Extends the leases of a run's jobs by the configured lease time, as {@link Job#leaseRenewed} does, in one
+     * conditional {@code UPDATE} of those the worker still holds; how many it still holds.
+     */
+    int renewed(String leaseOwner, Collection<JobId> jobs) {
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        var now = clock.now();
+        Integer renewed = transaction.execute(status -> jdbc.sql(
+                        "update job set lease_until = :until, updated_at = :now,"
+                                + " version = version + 1 where id in (:ids) and status = 'RUNNING' and lease_owner = :owner")
+                .param("until", HubLimits.at(now.plus(settings.lease())))
+                .param("now", HubLimits.at(now))
+                .param("ids", jobs.stream().map(JobId::value).toList())
+                .param("owner", leaseOwner)
+                .update());
+        return renewed == null ? 0 : renewed;
     }
 
     /**
@@ -175,9 +190,7 @@ class RunningJobs {
     private boolean succeeded(Job job, String leaseOwner) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             var now = clock.now();
-            int updated = jdbc.sql("update job set status = 'SUCCEEDED', lease_owner = null, lease_until = null,"
-                            + " failure_code = null, failure_message = null, finished_at = :now, updated_at = :now,"
-                            + " version = version + 1" + HELD)
+            int updated = jdbc.sql("update job set " + SUCCEEDED + HELD)
                     .param("now", HubLimits.at(now))
                     .param("id", job.id().value())
                     .param("owner", leaseOwner)
@@ -185,17 +198,55 @@ class RunningJobs {
             if (updated == 0) {
                 return false;
             }
-            events.publishEvent(new JobFinished(
-                    job.id(),
-                    job.workspaceId(),
-                    job.hubId().orElse(null),
-                    job.type(),
-                    job.subject().orElse(null),
-                    JobStatus.SUCCEEDED,
-                    null,
-                    now));
+            events.publishEvent(finished(job, now));
             return true;
         }));
+    }
+
+    /**
+     * The successes of a batch, as {@link #succeeded(Job, String)} records each, in one transaction: the jobs the
+     * worker still holds are locked, then ended with one statement. A job it no longer holds is left to its new
+     * worker, as alone.
+     */
+    void succeeded(List<Job> jobs, String leaseOwner) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            var now = clock.now();
+            var held = new HashSet<>(jdbc.sql("select id from job where id in (:ids) and status = 'RUNNING'"
+                            + " and lease_owner = :owner for update")
+                    .param("ids", jobs.stream().map(job -> job.id().value()).toList())
+                    .param("owner", leaseOwner)
+                    .query(UUID.class)
+                    .list());
+            if (held.isEmpty()) {
+                return;
+            }
+            jdbc.sql("update job set " + SUCCEEDED + " where id in (:ids)")
+                    .param("now", HubLimits.at(now))
+                    .param("ids", List.copyOf(held))
+                    .update();
+            for (var job : jobs) {
+                if (held.contains(job.id().value())) {
+                    events.publishEvent(finished(job, now));
+                } else {
+                    log.warn("Dropped the success of job {}: its worker no longer holds the lease", job.id());
+                }
+            }
+        });
+    }
+
+    private static JobFinished finished(Job job, Instant now) {
+        return new JobFinished(
+                job.id(),
+                job.workspaceId(),
+                job.hubId().orElse(null),
+                job.type(),
+                job.subject().orElse(null),
+                JobStatus.SUCCEEDED,
+                null,
+                now);
     }
 
     private void apply(Job job, String owner, Outcome outcome, Instant now) {

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What the automation tests add to the application: a clock they move by hand, a handler they script, and workspaces
- * to file jobs under.
+ * What the automation tests add to the application: a clock they move by hand, a handler they script, one that runs
+ * batches, and workspaces to file jobs under.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class AutomationTestConfiguration {
@@ -29,5 +29,10 @@ class AutomationTestConfiguration {
     @Bean
     ScriptedHandler scriptedHandler() {
         return new ScriptedHandler();
+    }
+
+    @Bean
+    BatchingHandler batchingHandler() {
+        return new BatchingHandler();
     }
 }

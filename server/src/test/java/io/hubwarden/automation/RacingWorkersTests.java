@@ -33,6 +33,9 @@ class RacingWorkersTests {
     ScriptedHandler handler;
 
     @Autowired
+    BatchingHandler batching;
+
+    @Autowired
     SettableClock clock;
 
     @Autowired
@@ -49,6 +52,7 @@ class RacingWorkersTests {
         jdbc.sql("delete from job").update();
         jdbc.sql("delete from hub_rate_limit").update();
         handler.forget();
+        batching.forget();
         clock.set(START);
     }
 
@@ -86,6 +90,41 @@ class RacingWorkersTests {
                 .containsOnlyKeys(enqueued)
                 .allSatisfy(
                         (job, runs) -> assertThat(runs).as("runs of %s", job).isEqualTo(1));
+        assertThat(jdbc.sql("select count(*) from job where status = 'SUCCEEDED' and attempts = 1")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(JOBS);
+    }
+
+    @Test
+    void twoWorkersRunEveryJobOfBatchesExactlyOnce() throws Exception {
+        var hubs = List.of(UUID.randomUUID(), UUID.randomUUID());
+        for (int i = 0; i < JOBS; i++) {
+            jobs.enqueue(JobRequest.of(workspace, BatchingHandler.TYPE, JobRequest.SYSTEM)
+                    .withHub(hubs.get(i % 2))
+                    .withSubject("job-" + i));
+        }
+        Callable<Integer> drain = () -> {
+            int ran = 0;
+            while (unfinished() > 0) {
+                ran += worker.runDueJobs();
+            }
+            return ran;
+        };
+
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(drain);
+            var second = pool.submit(drain);
+
+            assertThat(first.get(120, TimeUnit.SECONDS) + second.get(120, TimeUnit.SECONDS))
+                    .isEqualTo(JOBS);
+        } finally {
+            pool.shutdownNow();
+        }
+        var subjects = batching.batches().stream().flatMap(List::stream).toList();
+        assertThat(subjects).hasSize(JOBS).doesNotHaveDuplicates();
+        assertThat(batching.batches()).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(3));
         assertThat(jdbc.sql("select count(*) from job where status = 'SUCCEEDED' and attempts = 1")
                         .query(Integer.class)
                         .single())
