@@ -1,5 +1,6 @@
 package io.hubwarden.connector;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,28 @@ public interface HubConnector {
      * declined invitation for the address is replaced by a new one.
      */
     InvitationReceipt invite(ServiceCredential credential, Invitee invitee, HubRole role);
+
+    /**
+     * Invites several people, each as {@link #invite} does, in as few calls as the hub allows: a hub that takes many
+     * requests in one (Graph batch requests, a list of addresses) is asked once for many. The default asks {@link
+     * #invite} for each in turn.
+     *
+     * <p>Answers one result per request, in the order asked. A refusal that concerns one invitation alone ({@link
+     * HubRejected}, {@link HubNotFound}) is that invitation's result; any other failure (the hub throttled the calls,
+     * the credential expired, the hub is unavailable) is thrown for all of them. Some of them may have been sent by
+     * then: since inviting is idempotent per address, asking again for all of them sends none twice.
+     */
+    default List<InvitationResult> inviteAll(ServiceCredential credential, List<InvitationRequest> requests) {
+        List<InvitationResult> results = new ArrayList<>(requests.size());
+        for (InvitationRequest request : requests) {
+            try {
+                results.add(InvitationResult.of(invite(credential, request.invitee(), request.role())));
+            } catch (HubRejected | HubNotFound refused) {
+                results.add(InvitationResult.refused(refused));
+            }
+        }
+        return results;
+    }
 
     /**
      * Sets a member's role. Idempotent.

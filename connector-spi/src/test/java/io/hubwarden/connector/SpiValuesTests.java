@@ -3,6 +3,7 @@ package io.hubwarden.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +100,35 @@ class SpiValuesTests {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> new InvitationReceipt(
                             InvitationOutcome.ALREADY_MEMBER, new InvitationId("7"), new HubUserId("1")));
+        }
+    }
+
+    @Nested
+    class InvitationResults {
+
+        @Test
+        void holdEitherAReceiptOrARefusal() {
+            var receipt = InvitationReceipt.invited(new InvitationId("7"));
+            var refusal = new HubRejected("100", "Invalid parameter", null);
+
+            assertThat(InvitationResult.of(receipt).received()).isEqualTo(receipt);
+            assertThat(InvitationResult.refused(refusal).refusal()).isEqualTo(refusal);
+            assertThatThrownBy(() -> InvitationResult.refused(refusal).received())
+                    .isSameAs(refusal);
+            assertThatIllegalArgumentException().isThrownBy(() -> new InvitationResult(receipt, refusal));
+            assertThatIllegalArgumentException().isThrownBy(() -> new InvitationResult(null, null));
+        }
+
+        @Test
+        void refuseAFailureOfTheWholeHubAsOneInvitationsRefusal() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> InvitationResult.refused(new HubRateLimited("slow down", null, null)));
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> InvitationResult.refused(new HubAuthExpired("token expired", null)));
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> InvitationResult.refused(new HubUnavailable("HTTP 503", null, null)));
+            assertThat(InvitationResult.refused(new HubNotFound("gone", null)).refusal())
+                    .isInstanceOf(HubNotFound.class);
         }
     }
 

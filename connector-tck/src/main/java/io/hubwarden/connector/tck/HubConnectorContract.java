@@ -28,6 +28,8 @@ import io.hubwarden.connector.HubUserId;
 import io.hubwarden.connector.InvitationId;
 import io.hubwarden.connector.InvitationOutcome;
 import io.hubwarden.connector.InvitationReceipt;
+import io.hubwarden.connector.InvitationRequest;
+import io.hubwarden.connector.InvitationResult;
 import io.hubwarden.connector.InvitationRoles;
 import io.hubwarden.connector.InvitationStatus;
 import io.hubwarden.connector.Invitee;
@@ -368,6 +370,145 @@ public abstract class HubConnectorContract {
 
             assertThat(second.outcome()).isEqualTo(InvitationOutcome.INVITED);
             assertThat(invitationsFor(email)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class InvitingSeveralAtOnce {
+
+        @Test
+        void eachAnswerIsWhatInvitingThatAddressAloneWouldAnswerInTheOrderAsked() {
+            EmailAddress pending = freshEmail("seeded");
+            simulator().seedInvitation(pending, partialRole());
+            EmailAddress member = seedMembers(1).get(0);
+            EmailAddress first = freshEmail("first");
+            EmailAddress last = freshEmail("last");
+
+            List<InvitationResult> results =
+                    connector().inviteAll(credential(), requests(List.of(first, pending, member, last), partialRole()));
+
+            assertThat(results)
+                    .extracting(result -> result.received().outcome())
+                    .containsExactly(
+                            InvitationOutcome.INVITED,
+                            InvitationOutcome.ALREADY_PENDING,
+                            InvitationOutcome.ALREADY_MEMBER,
+                            InvitationOutcome.INVITED);
+            for (int i : new int[] {0, 1}) {
+                EmailAddress email = List.of(first, pending).get(i);
+                assertThat(invitationsFor(email))
+                        .extracting(PendingInvitation::id)
+                        .containsExactly(results.get(i).received().invitationId());
+            }
+            assertThat(invitationsFor(last))
+                    .extracting(PendingInvitation::id)
+                    .containsExactly(results.get(3).received().invitationId());
+            assertThat(results.get(2).received().memberId()).isEqualTo(memberId(member));
+            assertThat(invitationsFor(member)).isEmpty();
+        }
+
+        @Test
+        void eachInvitationHasTheRoleAskedForIt() {
+            EmailAddress full = freshEmail("full");
+            EmailAddress partial = freshEmail("partial");
+
+            connector()
+                    .inviteAll(
+                            credential(),
+                            List.of(
+                                    new InvitationRequest(new Invitee(full), fullRole()),
+                                    new InvitationRequest(new Invitee(partial), partialRole())));
+
+            assertThat(invitationsFor(full)).extracting(PendingInvitation::role).containsExactly(fullRole());
+            assertThat(invitationsFor(partial))
+                    .extracting(PendingInvitation::role)
+                    .containsExactly(partialRole());
+        }
+
+        @Test
+        void moreInvitationsThanOneCallTakesAreEachSentOnce() {
+            List<EmailAddress> emails = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                emails.add(freshEmail("many"));
+            }
+
+            List<InvitationResult> results = connector().inviteAll(credential(), requests(emails, partialRole()));
+
+            assertThat(results)
+                    .hasSize(120)
+                    .allSatisfy(
+                            result -> assertThat(result.received().outcome()).isEqualTo(InvitationOutcome.INVITED));
+            List<PendingInvitation> all = PageWalk.of(page -> connector().invitations(credential(), page), 100)
+                    .items();
+            assertThat(all)
+                    .extracting(PendingInvitation::email)
+                    .containsAll(emails)
+                    .doesNotHaveDuplicates();
+        }
+
+        @Test
+        void invitingTheSameAddressesAgainSendsNothingTwice() {
+            List<EmailAddress> emails = List.of(freshEmail("again"), freshEmail("again"), freshEmail("again"));
+            List<InvitationResult> first = connector().inviteAll(credential(), requests(emails, partialRole()));
+
+            List<InvitationResult> second = connector().inviteAll(credential(), requests(emails, partialRole()));
+
+            assertThat(second)
+                    .extracting(result -> result.received().outcome())
+                    .containsOnly(InvitationOutcome.ALREADY_PENDING);
+            assertThat(second)
+                    .extracting(result -> result.received().invitationId())
+                    .containsExactlyElementsOf(first.stream()
+                            .map(result -> result.received().invitationId())
+                            .toList());
+            assertThat(emails)
+                    .allSatisfy(email -> assertThat(invitationsFor(email)).hasSize(1));
+        }
+
+        @Test
+        void aLapsedInvitationAmongThemIsReplaced() {
+            EmailAddress lapsed = freshEmail("lapsed");
+            simulator().seedInvitation(lapsed, partialRole());
+            simulator().expireInvitations();
+            EmailAddress fresh = freshEmail("fresh");
+
+            List<InvitationResult> results =
+                    connector().inviteAll(credential(), requests(List.of(lapsed, fresh), partialRole()));
+
+            assertThat(results)
+                    .extracting(result -> result.received().outcome())
+                    .containsExactly(InvitationOutcome.INVITED, InvitationOutcome.INVITED);
+            assertThat(invitationsFor(lapsed)).singleElement().satisfies(invitation -> {
+                assertThat(invitation.id()).isEqualTo(results.get(0).received().invitationId());
+                assertThat(invitation.status()).isEqualTo(InvitationStatus.PENDING);
+            });
+        }
+
+        @Test
+        void aFailureOfTheHubIsThrownForAllAndAskingAgainSendsEachOnce() {
+            List<EmailAddress> emails = List.of(freshEmail("retry"), freshEmail("retry"), freshEmail("retry"));
+            simulator().throttleNextCall(Duration.ofMinutes(1));
+
+            HubFailure failure = catchThrowableOfType(
+                    HubFailure.class, () -> connector().inviteAll(credential(), requests(emails, partialRole())));
+            List<InvitationResult> retried = connector().inviteAll(credential(), requests(emails, partialRole()));
+
+            assertThat(failure).isInstanceOf(HubRateLimited.class);
+            assertThat(retried)
+                    .allSatisfy(result -> assertThat(result.received().outcome())
+                            .isIn(InvitationOutcome.INVITED, InvitationOutcome.ALREADY_PENDING));
+            assertThat(emails)
+                    .allSatisfy(email -> assertThat(invitationsFor(email)).hasSize(1));
+        }
+
+        @Test
+        void nothingToInviteAsksTheHubNothing() {
+            long before = simulator().requestsServed();
+
+            List<InvitationResult> results = connector().inviteAll(credential(), List.of());
+
+            assertThat(results).isEmpty();
+            assertThat(simulator().requestsServed()).isEqualTo(before);
         }
     }
 
@@ -807,6 +948,12 @@ public abstract class HubConnectorContract {
     private EmailAddress freshEmail(String label) {
         sequence++;
         return EmailAddress.of(label + "." + sequence + "@tck.hubwarden.test");
+    }
+
+    private static List<InvitationRequest> requests(List<EmailAddress> emails, HubRole role) {
+        return emails.stream()
+                .map(email -> new InvitationRequest(new Invitee(email), role))
+                .toList();
     }
 
     private List<EmailAddress> seedMembers(int count) {
