@@ -6,6 +6,7 @@ import io.hubwarden.connector.HubUserId;
 import io.hubwarden.connector.Page;
 import io.hubwarden.connector.PageRequest;
 import io.hubwarden.connector.ServiceCredential;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,19 +44,31 @@ final class BusinessUsers {
      * list: one call per hundred members.
      */
     Optional<HubMember> withEmail(ServiceCredential credential, EmailAddress email) {
+        return Optional.ofNullable(withEmails(credential, Set.of(email)).get(email));
+    }
+
+    /**
+     * The members whose address is one of these, by address, read in one walk of the whole list that ends once each
+     * address is found.
+     */
+    Map<EmailAddress, HubMember> withEmails(ServiceCredential credential, Set<EmailAddress> emails) {
+        Map<EmailAddress, HubMember> found = new HashMap<>();
         PageRequest request = PageRequest.first(Graph.MAX_LIMIT);
-        for (int pages = 0; pages < MAX_SCAN_PAGES; pages++) {
+        for (int pages = 0; pages < MAX_SCAN_PAGES && found.size() < emails.size(); pages++) {
             Page<HubMember> page = page(credential, request);
-            Optional<HubMember> found = page.items().stream()
-                    .filter(member -> email.equals(member.email()))
-                    .findFirst();
+            for (HubMember member : page.items()) {
+                EmailAddress email = member.email();
+                if (email != null && emails.contains(email)) {
+                    found.putIfAbsent(email, member);
+                }
+            }
             String next = page.next();
-            if (found.isPresent() || next == null) {
-                return found;
+            if (next == null) {
+                break;
             }
             request = request.next(next);
         }
-        return Optional.empty();
+        return found;
     }
 
     void changeRole(ServiceCredential credential, HubUserId user, String role) {

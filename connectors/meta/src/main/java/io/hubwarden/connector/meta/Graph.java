@@ -147,25 +147,76 @@ final class Graph {
     }
 
     /**
-     * The same page of several edges, in Graph batch requests of at most {@link #MAX_BATCH} each ({@code POST /} with
-     * a {@code batch} parameter, the token and proof given once for all). Each element gives that edge's page, or
-     * throws the failure Graph answered for it alone, so that one missing node does not fail the others.
+     * The same page of several edges, in Graph batch requests of at most {@link #MAX_BATCH} each. Each element gives
+     * that edge's page, or throws the failure Graph answered for it alone, so that one missing node does not fail the
+     * others.
      */
     <T> List<Supplier<GraphWire.Listing<T>>> listEach(
             List<String> paths, Map<String, String> params, Secret token, Class<T> item, PageRequest page) {
         Map<String, String> paged = paged(params, page);
+        List<BatchEntry> entries =
+                paths.stream().map(path -> BatchEntry.get(path, paged)).toList();
         List<Supplier<GraphWire.Listing<T>>> answers = new ArrayList<>(paths.size());
-        for (int from = 0; from < paths.size(); from += MAX_BATCH) {
-            List<String> chunk = paths.subList(from, Math.min(paths.size(), from + MAX_BATCH));
+        for (JsonNode result : results(entries, token, false)) {
+            answers.add(batchedPage(result, item, token));
+        }
+        return answers;
+    }
+
+    /** One page of each edge, each with its own parameters, as {@link #listEach} reads them. */
+    <T> List<Supplier<GraphWire.Listing<T>>> listEach(
+            List<BatchEntry> reads, Secret token, Class<T> item, PageRequest page) {
+        List<BatchEntry> entries = reads.stream()
+                .map(read -> BatchEntry.get(read.path(), paged(read.params(), page)))
+                .toList();
+        List<Supplier<GraphWire.Listing<T>>> answers = new ArrayList<>(reads.size());
+        for (JsonNode result : results(entries, token, true)) {
+            answers.add(batchedPage(result, item, token));
+        }
+        return answers;
+    }
+
+    /**
+     * Writes in Graph batch requests, answered in order as each would be alone ({@link #post} and {@link #delete}),
+     * or with the failure Graph answered for it alone. The answers carry their headers, so that a throttled write
+     * knows the wait Graph asks for.
+     */
+    List<Supplier<GraphWire.WriteResult>> writeEach(List<BatchEntry> writes, Secret token) {
+        List<Supplier<GraphWire.WriteResult>> answers = new ArrayList<>(writes.size());
+        for (JsonNode result : results(writes, token, true)) {
+            Supplier<GraphWire.WriteResult> answer =
+                    batched(result, GraphWire.JSON.getTypeFactory().constructType(GraphWire.WriteResult.class), token);
+            answers.add(() -> applied(answer.get()));
+        }
+        return answers;
+    }
+
+    /**
+     * The results of the entries, sent in Graph batch requests of at most {@link #MAX_BATCH} each ({@code POST /} with
+     * a {@code batch} parameter, the token and proof given once for all); a failure of a batch request as a whole is
+     * thrown.
+     */
+    private List<JsonNode> results(List<BatchEntry> entries, Secret token, boolean withHeaders) {
+        List<JsonNode> all = new ArrayList<>(entries.size());
+        for (int from = 0; from < entries.size(); from += MAX_BATCH) {
+            List<BatchEntry> chunk = entries.subList(from, Math.min(entries.size(), from + MAX_BATCH));
             ArrayNode batch = GraphWire.JSON.createArrayNode();
-            for (String path : chunk) {
-                batch.addObject()
-                        .put("method", "GET")
-                        .put("relative_url", settings.apiVersion() + "/" + path + "?" + encode(paged));
+            for (BatchEntry entry : chunk) {
+                String url = settings.apiVersion() + "/" + entry.path();
+                if (entry.method().equals("POST")) {
+                    batch.addObject()
+                            .put("method", "POST")
+                            .put("relative_url", url)
+                            .put("body", encode(entry.params()));
+                } else {
+                    batch.addObject()
+                            .put("method", entry.method())
+                            .put("relative_url", entry.params().isEmpty() ? url : url + "?" + encode(entry.params()));
+                }
             }
             Map<String, String> form = new LinkedHashMap<>();
             form.put("batch", batch.toString());
-            form.put("include_headers", "false");
+            form.put("include_headers", Boolean.toString(withHeaders));
             JsonNode results = send(
                     withToken(form, token),
                     token,
@@ -175,11 +226,9 @@ final class Graph {
             if (!results.isArray() || results.size() != chunk.size()) {
                 throw new HubUnavailable("Graph API answered a batch with a different number of results", null, null);
             }
-            for (JsonNode result : results) {
-                answers.add(batchedPage(result, item, token));
-            }
+            results.forEach(all::add);
         }
-        return answers;
+        return all;
     }
 
     /** A page in a batch's result, read straight from its text when it is one, else as {@link #batched} reads it. */
@@ -194,13 +243,18 @@ final class Graph {
         return batched(result, listingOf(item), token);
     }
 
-    /** One result of a batch, {@code {"code":200,"body":"<JSON as text>"}}, read as if it had been sent alone. */
+    /**
+     * One result of a batch, {@code {"code":200,"body":"<JSON as text>"}}, read as if it had been sent alone: a
+     * throttled one waits what its usage header says, when the result carries its headers.
+     */
     private <T> Supplier<T> batched(JsonNode result, JavaType type, Secret token) {
         JsonNode body = result.isObject() ? parse(result.path("body").asString("")) : null;
         JsonNode error = body == null ? null : body.get("error");
         if (error != null && error.isObject()) {
             HubFailure failure = GraphErrors.classify(
-                    read(error, GraphWire.GraphError.class), null, List.of(token, settings.appSecret()));
+                    read(error, GraphWire.GraphError.class),
+                    GraphErrors.retryAfter(header(result, "X-Business-Use-Case-Usage")),
+                    List.of(token, settings.appSecret()));
             return () -> {
                 throw failure;
             };
@@ -213,6 +267,16 @@ final class Graph {
         }
         T value = read(body, type);
         return () -> value;
+    }
+
+    /** A header of a batch result, {@code "headers":[{"name":…,"value":…}]}, compared without regard to case. */
+    private static @Nullable String header(JsonNode result, String name) {
+        for (JsonNode header : result.path("headers")) {
+            if (name.equalsIgnoreCase(header.path("name").asString(""))) {
+                return header.path("value").asString(null);
+            }
+        }
+        return null;
     }
 
     /**
@@ -385,6 +449,22 @@ final class Graph {
         params.forEach((name, value) -> joined.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return joined.toString();
+    }
+
+    /** One request of a Graph batch: a GET or DELETE carries its parameters in its URL, a POST in its body. */
+    record BatchEntry(String method, String path, Map<String, String> params) {
+
+        static BatchEntry get(String path, Map<String, String> params) {
+            return new BatchEntry("GET", path, params);
+        }
+
+        static BatchEntry post(String path, Map<String, String> params) {
+            return new BatchEntry("POST", path, params);
+        }
+
+        static BatchEntry delete(String path, Map<String, String> params) {
+            return new BatchEntry("DELETE", path, params);
+        }
     }
 
     /** Builds the request for the final parameters, which carry the token. */

@@ -2,19 +2,16 @@ package io.hubwarden.connector.meta;
 
 import io.hubwarden.connector.AssetAccess;
 import io.hubwarden.connector.BusinessInfo;
-import io.hubwarden.connector.EmailAddress;
 import io.hubwarden.connector.HubConnector;
 import io.hubwarden.connector.HubKind;
 import io.hubwarden.connector.HubMember;
-import io.hubwarden.connector.HubNotFound;
-import io.hubwarden.connector.HubRejected;
 import io.hubwarden.connector.HubRole;
-import io.hubwarden.connector.HubUnavailable;
 import io.hubwarden.connector.HubUserId;
 import io.hubwarden.connector.InvitationId;
 import io.hubwarden.connector.InvitationReceipt;
+import io.hubwarden.connector.InvitationRequest;
+import io.hubwarden.connector.InvitationResult;
 import io.hubwarden.connector.InvitationRoles;
-import io.hubwarden.connector.InvitationStatus;
 import io.hubwarden.connector.Invitee;
 import io.hubwarden.connector.OAuthClient;
 import io.hubwarden.connector.Page;
@@ -34,6 +31,7 @@ final class MetaConnector implements HubConnector {
     private final BusinessUsers members;
     private final PendingUsers invitations;
     private final MetaAssets assets;
+    private final Invitations inviting;
     private final FacebookLogin login;
 
     MetaConnector(MetaSettings settings, Graph graph, FacebookLogin login) {
@@ -42,6 +40,7 @@ final class MetaConnector implements HubConnector {
         this.members = new BusinessUsers(graph, settings.businessId());
         this.invitations = new PendingUsers(graph, settings.businessId());
         this.assets = new MetaAssets(graph, settings.businessId());
+        this.inviting = new Invitations(members, invitations);
         this.login = login;
     }
 
@@ -72,39 +71,16 @@ final class MetaConnector implements HubConnector {
         return invitations.page(credential, page);
     }
 
-    /**
-     * Looks before it sends: a pending invitation or a seat for the address answers the call; a lapsed invitation
-     * is withdrawn, since Graph has no resend. After sending, reads the invitation back, because Graph does not
-     * say whether the id it answers with is the invitation's.
-     */
+    /** See {@link Invitations}. */
     @Override
     public InvitationReceipt invite(ServiceCredential credential, Invitee invitee, HubRole role) {
-        String code = MetaRoles.code(role);
-        EmailAddress email = invitee.email();
-        // One read of the address's requests answers both whether one is pending and which ones lapsed.
-        List<PendingInvitation> requests = invitations.forEmail(credential, email);
-        Optional<InvitationReceipt> existing = existing(credential, email, requests);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        for (PendingInvitation request : requests) {
-            if (request.status() != InvitationStatus.PENDING) {
-                withdraw(credential, request.id());
-            }
-        }
-        Optional<String> answered;
-        try {
-            answered = invitations.create(credential, email, code);
-        } catch (HubRejected refused) {
-            // Another caller may have invited the address meanwhile; then that invitation is the answer.
-            return existing(credential, email).orElseThrow(() -> refused);
-        }
-        Optional<PendingInvitation> sent = invitations.pendingFor(credential, email);
-        if (sent.isPresent()) {
-            return InvitationReceipt.invited(sent.get().id());
-        }
-        return InvitationReceipt.invited(new InvitationId(answered.orElseThrow(
-                () -> new HubUnavailable("Graph accepted the invitation but shows no id for it", null, null))));
+        return inviting.invite(credential, invitee.email(), MetaRoles.code(role));
+    }
+
+    /** See {@link Invitations#inviteAll}: a handful of Graph batch requests for up to fifty people. */
+    @Override
+    public List<InvitationResult> inviteAll(ServiceCredential credential, List<InvitationRequest> requests) {
+        return inviting.inviteAll(credential, requests);
     }
 
     @Override
@@ -141,29 +117,5 @@ final class MetaConnector implements HubConnector {
     @Override
     public Optional<AssetAccess> assets() {
         return Optional.of(assets);
-    }
-
-    private Optional<InvitationReceipt> existing(ServiceCredential credential, EmailAddress email) {
-        return existing(credential, email, invitations.forEmail(credential, email));
-    }
-
-    /** A pending invitation among the address's requests, else the member with the address, if any. */
-    private Optional<InvitationReceipt> existing(
-            ServiceCredential credential, EmailAddress email, List<PendingInvitation> requests) {
-        Optional<PendingInvitation> pending = requests.stream()
-                .filter(invitation -> invitation.status() == InvitationStatus.PENDING)
-                .findFirst();
-        if (pending.isPresent()) {
-            return pending.map(invitation -> InvitationReceipt.alreadyPending(invitation.id()));
-        }
-        return members.withEmail(credential, email).map(member -> InvitationReceipt.alreadyMember(member.id()));
-    }
-
-    private void withdraw(ServiceCredential credential, InvitationId lapsed) {
-        try {
-            invitations.cancel(credential, lapsed);
-        } catch (HubNotFound alreadyGone) {
-            // Someone withdrew it first: the goal is reached.
-        }
     }
 }

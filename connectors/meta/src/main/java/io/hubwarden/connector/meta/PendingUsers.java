@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +68,36 @@ final class PendingUsers {
         return found;
     }
 
+    /**
+     * Every request for each of these addresses, as {@link #forEmail} reads them, in order: the first page of each in
+     * Graph batch requests, and the rest of an address's requests, should it have more than a page, alone.
+     */
+    List<List<PendingInvitation>> forEmails(ServiceCredential credential, List<EmailAddress> emails) {
+        List<Graph.BatchEntry> reads = emails.stream()
+                .map(email -> Graph.BatchEntry.get(
+                        businessId + "/pending_users", Map.of("fields", FIELDS, "email", email.value())))
+                .toList();
+        List<Supplier<GraphWire.Listing<GraphWire.RoleRequest>>> pages = graph.listEach(
+                reads, credential.token(), GraphWire.RoleRequest.class, PageRequest.first(Graph.MAX_LIMIT));
+        List<List<PendingInvitation>> all = new ArrayList<>(emails.size());
+        for (int i = 0; i < emails.size(); i++) {
+            EmailAddress email = emails.get(i);
+            GraphWire.Listing<GraphWire.RoleRequest> page = pages.get(i).get();
+            if (page.after() != null) {
+                all.add(forEmail(credential, email));
+                continue;
+            }
+            List<PendingInvitation> found = new ArrayList<>();
+            for (GraphWire.RoleRequest request : page.items()) {
+                invitation(request)
+                        .filter(invitation -> invitation.email().equals(email))
+                        .ifPresent(found::add);
+            }
+            all.add(found);
+        }
+        return all;
+    }
+
     /** The invitation for this address that can still be accepted, if there is one. */
     Optional<PendingInvitation> pendingFor(ServiceCredential credential, EmailAddress email) {
         return forEmail(credential, email).stream()
@@ -79,6 +110,31 @@ final class PendingUsers {
         GraphWire.WriteResult created = graph.post(
                 businessId + "/business_users", Map.of("email", email.value(), "role", role), credential.token());
         return Optional.ofNullable(created.id());
+    }
+
+    /**
+     * Sends invitations, each an address and a role, in Graph batch requests; each answer gives the id Graph answered
+     * with, if any, or throws the failure Graph answered for that invitation alone.
+     */
+    List<Supplier<Optional<String>>> createAll(
+            ServiceCredential credential, List<Map.Entry<EmailAddress, String>> invitees) {
+        List<Graph.BatchEntry> writes = invitees.stream()
+                .map(invitee -> Graph.BatchEntry.post(
+                        businessId + "/business_users",
+                        Map.of("email", invitee.getKey().value(), "role", invitee.getValue())))
+                .toList();
+        return graph.writeEach(writes, credential.token()).stream()
+                .<Supplier<Optional<String>>>map(
+                        answer -> () -> Optional.ofNullable(answer.get().id()))
+                .toList();
+    }
+
+    /** Withdraws invitations in Graph batch requests; each answer throws the failure Graph answered for it alone. */
+    List<Supplier<GraphWire.WriteResult>> cancelAll(ServiceCredential credential, List<InvitationId> invitations) {
+        List<Graph.BatchEntry> writes = invitations.stream()
+                .map(invitation -> Graph.BatchEntry.delete(Graph.node(invitation.value()), Map.of()))
+                .toList();
+        return graph.writeEach(writes, credential.token());
     }
 
     void changeRole(ServiceCredential credential, InvitationId invitation, String role) {

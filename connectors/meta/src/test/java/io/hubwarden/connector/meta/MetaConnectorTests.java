@@ -8,6 +8,7 @@ import io.hubwarden.connector.EmailAddress;
 import io.hubwarden.connector.HubConnector;
 import io.hubwarden.connector.HubTransport;
 import io.hubwarden.connector.InvitationOutcome;
+import io.hubwarden.connector.InvitationRequest;
 import io.hubwarden.connector.Invitee;
 import io.hubwarden.connector.tck.HubConnectorContract;
 import io.hubwarden.connector.tck.HubSimulatorControl;
@@ -67,6 +68,25 @@ class MetaConnectorTests extends HubConnectorContract {
         // the address's requests, the member with the address, the invitation, and the reconciling read
         assertThat(control.requestsServed() - before).isEqualTo(4);
         assertThat(receipt.outcome()).isEqualTo(InvitationOutcome.INVITED);
+    }
+
+    @Test
+    void invitingOneHundredAndTwentyNewAddressesTakesTenBatchRequests() {
+        var requests = new ArrayList<InvitationRequest>();
+        for (int i = 0; i < 120; i++) {
+            var email = new EmailAddress("batch-" + i + "-" + System.nanoTime() + "@example.test");
+            requests.add(new InvitationRequest(new Invitee(email), MetaRoles.EMPLOYEE));
+        }
+        long before = control.requestsServed();
+
+        var results = connector().inviteAll(control.serviceCredential(), requests);
+
+        // in batches of at most 50: the addresses' requests (3), the member list (1), the invitations (3), the reads
+        // back (3)
+        assertThat(control.requestsServed() - before).isEqualTo(10);
+        assertThat(results)
+                .hasSize(120)
+                .allSatisfy(result -> assertThat(result.received().outcome()).isEqualTo(InvitationOutcome.INVITED));
     }
 
     @Override
