@@ -11,27 +11,43 @@ import io.hubwarden.workspace.PersonActivated;
 import io.hubwarden.workspace.PersonInvited;
 import io.hubwarden.workspace.WorkspaceCreated;
 import io.hubwarden.workspace.WorkspaceId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a record for each change of access, synchronously in the publisher's transaction: if the record cannot be
- * written, the change does not commit either.
+ * written, the change does not commit either. The records of a transaction are inserted together, as JDBC batches,
+ * right before it commits (and whenever {@link #BATCH} are waiting): a share with ten thousand people records twenty
+ * thousand changes, and a statement each cost more than the rest of the share. Outside a transaction a record is
+ * inserted at once.
  */
 @Component
 class AuditRecorder {
 
-    private final JdbcClient jdbc;
+    static final int BATCH = 1000;
+
+    private static final String INSERT = "insert into audit_event"
+            + " (id, workspace_id, occurred_at, actor, action, hub_id, person_id, detail)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
     private final Ids ids;
     private final Clock clock;
 
-    AuditRecorder(JdbcClient jdbc, Ids ids, Clock clock) {
+    AuditRecorder(JdbcTemplate jdbc, Ids ids, Clock clock) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
@@ -39,9 +55,9 @@ class AuditRecorder {
 
     @EventListener
     void on(WorkspaceCreated created) {
-        jdbc.sql("insert into audit_chain (workspace_id, last_seq, last_hash) values (?, 0, '')")
-                .param(created.workspaceId().value())
-                .update();
+        jdbc.update(
+                "insert into audit_chain (workspace_id, last_seq, last_hash) values (?, 0, '')",
+                created.workspaceId().value());
         record(
                 created.workspaceId(),
                 created.ownerId().toString(),
@@ -150,18 +166,84 @@ class AuditRecorder {
             @Nullable UUID hubId,
             @Nullable UUID personId,
             String detail) {
-        jdbc.sql("""
-                insert into audit_event (id, workspace_id, occurred_at, actor, action, hub_id, person_id, detail)
-                values (:id, :workspace, :at, :actor, :action, :hub, :person, :detail)
-                """)
-                .param("id", ids.next())
-                .param("workspace", workspace.value())
-                .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
-                .param("actor", actor)
-                .param("action", action)
-                .param("hub", hubId)
-                .param("person", personId)
-                .param("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail)
-                .update();
+        var record = new Row(
+                ids.next(),
+                workspace.value(),
+                Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)),
+                actor,
+                action,
+                hubId,
+                personId,
+                detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(List.of(record));
+            return;
+        }
+        var waiting = (Waiting) TransactionSynchronizationManager.getResource(this);
+        if (waiting == null) {
+            waiting = new Waiting();
+            TransactionSynchronizationManager.bindResource(this, waiting);
+            TransactionSynchronizationManager.registerSynchronization(waiting);
+        }
+        waiting.rows.add(record);
+        if (waiting.rows.size() >= BATCH) {
+            waiting.flush();
+        }
+    }
+
+    private void insert(List<Row> rows) {
+        jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
+            statement.setObject(1, row.id());
+            statement.setObject(2, row.workspace());
+            statement.setTimestamp(3, row.at());
+            statement.setString(4, row.actor());
+            statement.setString(5, row.action());
+            setUuid(statement, 6, row.hub());
+            setUuid(statement, 7, row.person());
+            statement.setString(8, row.detail());
+        });
+    }
+
+    private static void setUuid(PreparedStatement statement, int index, @Nullable UUID value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    private record Row(
+            UUID id,
+            UUID workspace,
+            Timestamp at,
+            String actor,
+            String action,
+            @Nullable UUID hub,
+            @Nullable UUID person,
+            String detail) {}
+
+    /** The records of one transaction not inserted yet; bound to the transaction while it runs. */
+    private final class Waiting implements TransactionSynchronization {
+
+        private final List<Row> rows = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            if (!rows.isEmpty()) {
+                insert(List.copyOf(rows));
+                rows.clear();
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flush();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            rows.clear();
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditRecorder.this);
+        }
     }
 }

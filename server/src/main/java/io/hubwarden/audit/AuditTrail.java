@@ -7,11 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +29,15 @@ public class AuditTrail {
     private static final String COLUMNS =
             "id, workspace_id, seq, occurred_at, actor, action, hub_id, person_id, detail";
 
-    private final JdbcClient jdbc;
+    /** How many records one round of {@link #chain} reads and numbers. */
+    static final int CHAIN_BATCH = 1000;
 
-    AuditTrail(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** The workspace's latest records, newest first. */
@@ -86,7 +93,8 @@ public class AuditTrail {
 
     /**
      * Chains the workspace's records written since the last call, in the order they happened; returns how many. The
-     * chain head's row lock makes concurrent callers, on any node, take turns.
+     * chain head's row lock makes concurrent callers, on any node, take turns. Records are read and numbered
+     * {@link #CHAIN_BATCH} at a time, each round's numbers and hashes written as one JDBC batch.
      */
     @Transactional
     public int chain(WorkspaceId workspace) {
@@ -97,40 +105,35 @@ public class AuditTrail {
         if (head.isEmpty()) {
             return 0;
         }
-        var pending = jdbc.sql("select " + COLUMNS
-                        + " from audit_event where workspace_id = ? and seq is null order by occurred_at, id")
-                .param(workspace.value())
-                .query((row, number) -> entry(row))
-                .list();
         long seq = head.get().seq();
         String previous = head.get().hash();
-        for (var entry : pending) {
-            seq++;
-            var chained = new AuditEntry(
-                    entry.id(),
-                    entry.workspaceId(),
-                    seq,
-                    entry.occurredAt(),
-                    entry.actor(),
-                    entry.action(),
-                    entry.hubId(),
-                    entry.personId(),
-                    entry.detail());
-            previous = hash(previous, chained);
-            jdbc.sql("update audit_event set seq = ?, hash = ? where id = ?")
-                    .param(seq)
-                    .param(previous)
-                    .param(entry.id())
-                    .update();
-        }
-        if (!pending.isEmpty()) {
+        int chained = 0;
+        List<AuditEntry> pending;
+        do {
+            pending = jdbc.sql("select " + COLUMNS + " from audit_event where workspace_id = ? and seq is null"
+                            + " order by occurred_at, id limit " + CHAIN_BATCH)
+                    .param(workspace.value())
+                    .query((row, number) -> entry(row))
+                    .list();
+            var numbered = new ArrayList<Object[]>(pending.size());
+            for (var entry : pending) {
+                seq++;
+                previous = hash(previous, numbered(entry, seq));
+                numbered.add(new Object[] {seq, previous, entry.id()});
+            }
+            if (!numbered.isEmpty()) {
+                batches.batchUpdate("update audit_event set seq = ?, hash = ? where id = ?", numbered);
+            }
+            chained += pending.size();
+        } while (pending.size() == CHAIN_BATCH);
+        if (chained > 0) {
             jdbc.sql("update audit_chain set last_seq = ?, last_hash = ? where workspace_id = ?")
                     .param(seq)
                     .param(previous)
                     .param(workspace.value())
                     .update();
         }
-        return pending.size();
+        return chained;
     }
 
     /**
@@ -164,6 +167,19 @@ public class AuditTrail {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    private static AuditEntry numbered(AuditEntry entry, long seq) {
+        return new AuditEntry(
+                entry.id(),
+                entry.workspaceId(),
+                seq,
+                entry.occurredAt(),
+                entry.actor(),
+                entry.action(),
+                entry.hubId(),
+                entry.personId(),
+                entry.detail());
     }
 
     private static AuditEntry entry(ResultSet row) throws SQLException {
