@@ -295,12 +295,15 @@ final class OpenApi {
                 }
             }
         }
-        List<String> fresh = emails.stream()
-                .filter(email -> world.invitation(bcId, email)
-                        .map(row -> row.relationStatus() != BcMember.RelationStatus.PENDING)
-                        .orElse(true))
-                .distinct()
-                .toList();
+        // TikTok's reference says addresses invited before are ignored, whatever became of their invitation: only
+        // deleting the row (bc/member/delete by user_email) lets one be invited again. An address named twice, in
+        // any case, is one address.
+        Map<String, String> fresh = new LinkedHashMap<>();
+        for (String email : emails) {
+            if (world.invitation(bcId, email).isEmpty()) {
+                fresh.putIfAbsent(TikTokWorld.key(email), email);
+            }
+        }
         if (world.seatsTaken(bcId, null) + fresh.size() > TikTokWorld.MAX_MEMBERS) {
             throw ApiFailure.invalid("A Business Center has at most " + TikTokWorld.MAX_MEMBERS + " members");
         }
@@ -308,7 +311,7 @@ final class OpenApi {
             throw ApiFailure.invalid("A Business Center has at most " + TikTokWorld.MAX_ADMINS + " admins");
         }
         BusinessCenter center = world.requireBusinessCenter(bcId);
-        for (String email : fresh) {
+        for (String email : fresh.values()) {
             String joinToken = world.addInvitation(
                     bcId,
                     email,

@@ -106,7 +106,7 @@ class InvitationFlowTests {
     }
 
     @Test
-    void anInvitationLapsesOnTheSimulatedClockAndANewInviteReplacesIt() {
+    void anInvitationLapsesOnTheSimulatedClockAndIsSentAgainOnlyOnceItsRowIsDeleted() {
         URI link = acme.tiktok.createInvitation(acme.bcId(), "bo@acme.test", "STANDARD");
         acme.tiktok.advanceClock(Duration.ofDays(30));
 
@@ -114,14 +114,21 @@ class InvitationFlowTests {
         OpenApiClient.Answer page = acme.api.page(link.getRawPath() + "?" + link.getRawQuery());
         Throwable acceptLapsed = catchThrowable(() -> acme.tiktok.acceptInvitation(acme.bcId(), "bo@acme.test"));
         invite("bo@acme.test", List.of());
+        JsonNode invitedAgain = members("{\"keyword\":\"bo@\"}");
+        OpenApiClient.Answer deleted = acme.api.post(
+                "bc/member/delete", acme.oliveToken, Map.of("bc_id", acme.bcId(), "user_email", "bo@acme.test"));
+        invite("bo@acme.test", List.of());
 
         assertThat(lapsed.findValuesAsString("relation_status")).containsExactly("UNBOUND");
         assertThat(page.status()).isEqualTo(410);
         assertThat(acceptLapsed).isInstanceOf(IllegalArgumentException.class);
+        assertThat(invitedAgain.findValuesAsString("relation_status")).containsExactly("UNBOUND");
+        assertThat(deleted.code()).isZero();
         assertThat(members("{\"keyword\":\"bo@\"}").findValuesAsString("relation_status"))
                 .containsExactly("PENDING");
         assertThat(acme.mailbox.awaitMailTo("bo@acme.test", Duration.ofSeconds(5)))
                 .isPresent();
+        assertThat(acme.mailbox.mailsTo("bo@acme.test")).hasSize(1);
     }
 
     @Test

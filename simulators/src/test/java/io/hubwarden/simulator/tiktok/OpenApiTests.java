@@ -1,6 +1,7 @@
 package io.hubwarden.simulator.tiktok;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hubwarden.simulator.Fault;
 import java.time.Duration;
@@ -243,6 +244,45 @@ class OpenApiTests {
             assertThat(invite(List.of("bo@acme.test"), "OWNER").code()).isEqualTo(40002);
             assertThat(invite(List.of("not-an-address"), "STANDARD").code()).isEqualTo(40002);
             assertThat(invite(List.of("ana@acme.test"), "STANDARD").code()).isEqualTo(40002);
+        }
+
+        @Test
+        void anAddressInvitedBeforeIsIgnoredWhateverBecameOfItsInvitation() {
+            acme.tiktok.createInvitation(acme.bcId(), "lapsed@acme.test", "STANDARD");
+            acme.tiktok.advanceClock(Duration.ofDays(31));
+            acme.tiktok.createInvitation(acme.bcId(), "pending@acme.test", "STANDARD");
+            acme.tiktok.createInvitation(acme.bcId(), "declined@acme.test", "STANDARD");
+            acme.tiktok.rejectInvitation(acme.bcId(), "declined@acme.test");
+
+            OpenApiClient.Answer answer = invite(
+                    List.of("pending@acme.test", "declined@acme.test", "lapsed@acme.test", "new@acme.test"), "ADMIN");
+
+            assertThat(answer.code()).isZero();
+            assertThat(acme.tiktok.members(acme.bcId()))
+                    .filteredOn(row -> !row.bound())
+                    .extracting(BcMember::email, BcMember::userRole, BcMember::relationStatus)
+                    .containsExactlyInAnyOrder(
+                            tuple("lapsed@acme.test", "STANDARD", BcMember.RelationStatus.UNBOUND),
+                            tuple("pending@acme.test", "STANDARD", BcMember.RelationStatus.PENDING),
+                            tuple("declined@acme.test", "STANDARD", BcMember.RelationStatus.REJECTED),
+                            tuple("new@acme.test", "ADMIN", BcMember.RelationStatus.PENDING));
+            assertThat(acme.mailbox.awaitMailTo("new@acme.test", Duration.ofSeconds(5)))
+                    .isPresent();
+            assertThat(acme.mailbox.mails()).hasSize(1);
+        }
+
+        @Test
+        void anAddressNamedTwiceInOneInviteIsInvitedOnce() {
+            OpenApiClient.Answer answer = invite(List.of("Bo@acme.test", "cy@acme.test", "bo@acme.test"), "STANDARD");
+
+            assertThat(answer.code()).isZero();
+            assertThat(acme.tiktok.members(acme.bcId()))
+                    .filteredOn(row -> !row.bound())
+                    .extracting(BcMember::email)
+                    .containsExactly("Bo@acme.test", "cy@acme.test");
+            assertThat(acme.mailbox.awaitMailTo("cy@acme.test", Duration.ofSeconds(5)))
+                    .isPresent();
+            assertThat(acme.mailbox.mailsTo("bo@acme.test")).hasSize(1);
         }
 
         @Test
