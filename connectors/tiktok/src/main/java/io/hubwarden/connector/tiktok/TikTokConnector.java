@@ -12,7 +12,6 @@ import io.hubwarden.connector.HubRole;
 import io.hubwarden.connector.HubUserId;
 import io.hubwarden.connector.InvitationId;
 import io.hubwarden.connector.InvitationReceipt;
-import io.hubwarden.connector.InvitationStatus;
 import io.hubwarden.connector.Invitee;
 import io.hubwarden.connector.OAuthClient;
 import io.hubwarden.connector.Page;
@@ -41,6 +40,7 @@ final class TikTokConnector implements HubConnector {
     private final BusinessApi api;
     private final MemberRows rows;
     private final TikTokAssets assets;
+    private final Invitations invitations;
     private final TikTokAuthorization authorization;
 
     TikTokConnector(TikTokSettings settings, BusinessApi api, TikTokAuthorization authorization) {
@@ -48,6 +48,7 @@ final class TikTokConnector implements HubConnector {
         this.api = api;
         this.rows = new MemberRows(api, settings.bcId());
         this.assets = new TikTokAssets(api, settings.bcId());
+        this.invitations = new Invitations(api, rows, settings.bcId());
         this.authorization = authorization;
     }
 
@@ -134,25 +135,7 @@ final class TikTokConnector implements HubConnector {
      */
     @Override
     public InvitationReceipt invite(ServiceCredential credential, Invitee invitee, HubRole role) {
-        String code = TikTokRoles.code(role);
-        EmailAddress email = invitee.email();
-        Optional<InvitationReceipt> existing = existing(credential, email);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("bc_id", settings.bcId());
-        body.put("emails", List.of(email.value()));
-        body.put("user_role", code);
-        body.put("asset_type", "ADVERTISER");
-        body.put("asset_ids", List.of());
-        try {
-            api.post("bc/member/invite", body, credential.token());
-        } catch (HubRejected refused) {
-            // Another caller may have invited the address meanwhile, or it joined; then that row is the answer.
-            return existing(credential, email).orElseThrow(() -> refused);
-        }
-        return InvitationReceipt.invited(MemberRows.invitationId(email));
+        return invitations.invite(credential, invitee, role);
     }
 
     @Override
@@ -186,7 +169,7 @@ final class TikTokConnector implements HubConnector {
         if (found.isEmpty() || found.stream().anyMatch(MemberRows::bound)) {
             throw new HubNotFound("no invitation is pending for this address", null);
         }
-        withdraw(credential, email);
+        invitations.withdraw(credential, email);
     }
 
     @Override
@@ -202,34 +185,5 @@ final class TikTokConnector implements HubConnector {
     @Override
     public Optional<AssetAccess> assets() {
         return Optional.of(assets);
-    }
-
-    private Optional<InvitationReceipt> existing(ServiceCredential credential, EmailAddress email) {
-        List<ApiWire.MemberRow> found = rows.withEmail(credential, email);
-        for (ApiWire.MemberRow row : found) {
-            if (MemberRows.bound(row) && row.userId() != null) {
-                return Optional.of(InvitationReceipt.alreadyMember(new HubUserId(row.userId())));
-            }
-        }
-        for (ApiWire.MemberRow row : found) {
-            if (MemberRows.invitationStatus(row) == InvitationStatus.PENDING) {
-                return Optional.of(InvitationReceipt.alreadyPending(MemberRows.invitationId(email)));
-            }
-        }
-        if (!found.isEmpty()) {
-            withdraw(credential, email);
-        }
-        return Optional.empty();
-    }
-
-    private void withdraw(ServiceCredential credential, EmailAddress email) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("bc_id", settings.bcId());
-        body.put("user_email", email.value());
-        try {
-            api.post("bc/member/delete", body, credential.token());
-        } catch (HubNotFound alreadyGone) {
-            // Someone withdrew it first: the goal is reached.
-        }
     }
 }
