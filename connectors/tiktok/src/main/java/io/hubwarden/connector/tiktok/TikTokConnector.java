@@ -12,6 +12,8 @@ import io.hubwarden.connector.HubRole;
 import io.hubwarden.connector.HubUserId;
 import io.hubwarden.connector.InvitationId;
 import io.hubwarden.connector.InvitationReceipt;
+import io.hubwarden.connector.InvitationRequest;
+import io.hubwarden.connector.InvitationResult;
 import io.hubwarden.connector.Invitee;
 import io.hubwarden.connector.OAuthClient;
 import io.hubwarden.connector.Page;
@@ -136,6 +138,12 @@ final class TikTokConnector implements HubConnector {
     @Override
     public InvitationReceipt invite(ServiceCredential credential, Invitee invitee, HubRole role) {
         return invitations.invite(credential, invitee, role);
+    }
+
+    /** Asks TikTok once for up to 50 addresses of one role, after looking up every address; see {@link Invitations}. */
+    @Override
+    public List<InvitationResult> inviteAll(ServiceCredential credential, List<InvitationRequest> requests) {
+        return invitations.inviteAll(credential, requests);
     }
 
     @Override
