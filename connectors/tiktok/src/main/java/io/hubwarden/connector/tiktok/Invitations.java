@@ -54,11 +54,12 @@ final class Invitations {
     }
 
     /**
-     * Invites several people, as {@link io.hubwarden.connector.HubConnector#inviteAll} promises: every address is
-     * looked up as for one invitation, then the ones to invite are sent together, up to {@link #MAX_EMAILS} of one role
-     * a call. TikTok refuses such a call as a whole, even when one address alone spoils it (a member who joined
-     * meanwhile, a limit the call would pass), so a refused call's addresses are then sent one by one: only the
-     * offending ones are refused.
+     * Invites several people, as {@link io.hubwarden.connector.HubConnector#inviteAll} promises: the addresses are
+     * looked up together where reading the whole member list is the cheaper ({@link MemberRows#withEmails}), else each
+     * as for one invitation; then the ones to invite are sent together, up to {@link #MAX_EMAILS} of one role a call.
+     * TikTok refuses such a call as a whole, even when one address alone spoils it (a member who joined meanwhile, a
+     * limit the call would pass), so a refused call's addresses are then sent one by one: only the offending ones are
+     * refused.
      *
      * @throws IllegalArgumentException if a role is not one of {@link TikTokRoles#ALL}, before anything is sent
      */
@@ -68,20 +69,32 @@ final class Invitations {
         for (InvitationRequest request : requests) {
             codes.putIfAbsent(request.invitee().email(), TikTokRoles.code(request.role()));
         }
+        Optional<Map<EmailAddress, List<ApiWire.MemberRow>>> listed;
+        try {
+            listed = rows.withEmails(credential, codes.keySet());
+        } catch (HubRejected | HubNotFound refused) {
+            // Then each address's own search meets that refusal, or not, as when it is invited alone.
+            listed = Optional.empty();
+        }
         Map<EmailAddress, InvitationResult> results = new HashMap<>();
         Map<String, List<EmailAddress>> toSend = new LinkedHashMap<>();
-        codes.forEach((email, code) -> {
+        for (Map.Entry<EmailAddress, String> entry : codes.entrySet()) {
+            EmailAddress email = entry.getKey();
             try {
-                Optional<InvitationReceipt> existing = existing(credential, email);
+                List<ApiWire.MemberRow> found = listed.isPresent()
+                        ? listed.get().getOrDefault(email, List.of())
+                        : rows.withEmail(credential, email);
+                Optional<InvitationReceipt> existing = settle(credential, email, found);
                 if (existing.isPresent()) {
                     results.put(email, InvitationResult.of(existing.get()));
                 } else {
-                    toSend.computeIfAbsent(code, any -> new ArrayList<>()).add(email);
+                    toSend.computeIfAbsent(entry.getValue(), any -> new ArrayList<>())
+                            .add(email);
                 }
             } catch (HubRejected | HubNotFound refused) {
                 results.put(email, InvitationResult.refused(refused));
             }
-        });
+        }
         toSend.forEach((code, emails) -> {
             for (int from = 0; from < emails.size(); from += MAX_EMAILS) {
                 results.putAll(
@@ -106,7 +119,7 @@ final class Invitations {
         }
     }
 
-    /** Sends the addresses, whose rows were looked at, their invitations in one call, or one by one if it is refused. */
+    /** Sends addresses whose rows were looked at their invitations in one call, or one by one if it is refused. */
     private Map<EmailAddress, InvitationResult> send(
             ServiceCredential credential, List<EmailAddress> emails, String code) {
         Map<EmailAddress, InvitationResult> results = new HashMap<>();

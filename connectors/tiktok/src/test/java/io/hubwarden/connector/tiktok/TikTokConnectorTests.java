@@ -2,6 +2,7 @@ package io.hubwarden.connector.tiktok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hubwarden.connector.EmailAddress;
 import io.hubwarden.connector.HubConnector;
 import io.hubwarden.connector.HubRejected;
 import io.hubwarden.connector.HubRole;
@@ -61,7 +62,7 @@ class TikTokConnectorTests extends HubConnectorContract {
     class InvitingSeveralInFewCalls {
 
         @Test
-        void invitingOneHundredAndTwentyNewAddressesSearchesForEachAndSendsThreeInvites() {
+        void invitingOneHundredAndTwentyNewAddressesReadsTheMemberListOnceAndSendsThreeInvites() {
             List<InvitationRequest> requests = requests("new", 120, TikTokRoles.STANDARD);
             long before = control.requestsServed();
 
@@ -70,8 +71,44 @@ class TikTokConnectorTests extends HubConnectorContract {
             assertThat(results)
                     .extracting(result -> result.received().outcome())
                     .containsOnly(InvitationOutcome.INVITED);
-            // One search of the member list for each address, then invites of 50, 50 and 20 addresses.
-            assertThat(control.requestsServed() - before).isEqualTo(120 + 3);
+            // The list holds only the owner, one page; then invites of 50, 50 and 20 addresses. Invited one by one,
+            // each would take a search and an invite: 240 requests.
+            assertThat(control.requestsServed() - before).isEqualTo(1 + 3);
+        }
+
+        @Test
+        void askingAgainForAddressesNowPendingReadsTheMemberListAndSendsNothing() {
+            List<InvitationRequest> requests = requests("again", 120, TikTokRoles.STANDARD);
+            connector().inviteAll(control.serviceCredential(), requests);
+            long before = control.requestsServed();
+
+            List<InvitationResult> results = connector().inviteAll(control.serviceCredential(), requests);
+
+            assertThat(results)
+                    .extracting(result -> result.received().outcome())
+                    .containsOnly(InvitationOutcome.ALREADY_PENDING);
+            // The owner and 120 invitations are 121 rows, three pages of 50.
+            assertThat(control.requestsServed() - before).isEqualTo(3);
+        }
+
+        @Test
+        void aFewAddressesInALargeBusinessCenterAreEachSearchedForInsteadOfReadingEveryPage() {
+            for (int i = 0; i < 300; i++) {
+                control.seedMember(EmailAddress.of("member." + i + "@acme.test"), "Member " + i, TikTokRoles.STANDARD);
+            }
+            List<InvitationRequest> requests = new ArrayList<>(requests("few", 2, TikTokRoles.STANDARD));
+            requests.add(new InvitationRequest(Invitee.byEmail("member.299@acme.test"), TikTokRoles.STANDARD));
+            long before = control.requestsServed();
+
+            List<InvitationResult> results = connector().inviteAll(control.serviceCredential(), requests);
+
+            assertThat(results)
+                    .extracting(result -> result.received().outcome())
+                    .containsExactly(
+                            InvitationOutcome.INVITED, InvitationOutcome.INVITED, InvitationOutcome.ALREADY_MEMBER);
+            // The first page says there are 301 rows, seven pages: the six after it cost more than three searches.
+            // Then one invite for the two new addresses.
+            assertThat(control.requestsServed() - before).isEqualTo(1 + 3 + 1);
         }
 
         @Test
