@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,8 @@ public final class Mailbox implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<Mail> received = new ArrayList<>();
+    private final Map<String, AtomicInteger> deferring = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> deferred = new ConcurrentHashMap<>();
     private final Thread acceptor;
     private @Nullable MailboxPage page;
     private volatile boolean closed;
@@ -162,6 +166,32 @@ public final class Mailbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} messages to this address (case-insensitive) are deferred: their {@code RCPT TO} is
+     * answered {@code 450}, as a relay that greylists or whose mailbox is busy answers, so the sender must try again
+     * later.
+     */
+    public void deferRecipient(String address, int times) {
+        deferring.put(address.toLowerCase(Locale.ROOT), new AtomicInteger(times));
+    }
+
+    /** How many times a message to this address (case-insensitive) was deferred. */
+    public int deferralsOf(String address) {
+        AtomicInteger count = deferred.get(address.toLowerCase(Locale.ROOT));
+        return count == null ? 0 : count.get();
+    }
+
+    /** Whether the recipient is deferred now, which counts one deferral. */
+    private boolean defers(String recipient) {
+        String address = recipient.toLowerCase(Locale.ROOT);
+        AtomicInteger left = deferring.get(address);
+        if (left == null || left.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            return false;
+        }
+        deferred.computeIfAbsent(address, key -> new AtomicInteger()).incrementAndGet();
+        return true;
+    }
+
     /** Forgets every message received so far. */
     public void clear() {
         lock.lock();
@@ -242,7 +272,7 @@ public final class Mailbox implements AutoCloseable {
             try {
                 sessions.execute(() -> {
                     try {
-                        new SmtpConversation(socket, this::deliver).run();
+                        new SmtpConversation(socket, this::deliver, this::defers).run();
                     } finally {
                         openSockets.remove(socket);
                     }

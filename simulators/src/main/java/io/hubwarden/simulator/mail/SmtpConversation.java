@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,15 +29,18 @@ final class SmtpConversation implements Runnable {
 
     private final Socket socket;
     private final Consumer<Delivery> deliveries;
+    private final Predicate<String> deferred;
     private @Nullable InputStream in;
     private @Nullable OutputStream out;
     private boolean greeted;
     private @Nullable String reversePath;
     private final List<String> recipients = new ArrayList<>();
 
-    SmtpConversation(Socket socket, Consumer<Delivery> deliveries) {
+    /** @param deferred whether a recipient is to be deferred now, with a {@code 450} */
+    SmtpConversation(Socket socket, Consumer<Delivery> deliveries, Predicate<String> deferred) {
         this.socket = socket;
         this.deliveries = deliveries;
+        this.deferred = deferred;
     }
 
     @Override
@@ -133,6 +137,10 @@ final class SmtpConversation implements Runnable {
         String path = path(argument, "TO:");
         if (path == null || path.isEmpty()) {
             reply("501 5.5.4 Syntax: RCPT TO:<address>");
+            return;
+        }
+        if (deferred.test(path)) {
+            reply("450 4.2.1 Mailbox busy, try again later");
             return;
         }
         recipients.add(path);

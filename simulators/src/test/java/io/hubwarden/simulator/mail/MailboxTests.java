@@ -115,6 +115,20 @@ class MailboxTests {
                     .satisfies(mail -> assertThat(mail.to()).containsExactly("second@acme.test"));
         }
 
+        @Test
+        void aDeferredRecipientIsAnswered450AsOftenAsAskedThenAccepted() throws IOException {
+            mailbox.deferRecipient("Busy@Acme.test", 1);
+            String[] message = {"HELO tester", "MAIL FROM:<a@hub.test>", "RCPT TO:<busy@acme.test>", "RSET", "QUIT"};
+
+            List<String> first = converse(message);
+            List<String> second = converse(message);
+
+            assertThat(first.get(3)).startsWith("450");
+            assertThat(second.get(3)).startsWith("250");
+            assertThat(mailbox.deferralsOf("BUSY@acme.test")).isEqualTo(1);
+            assertThat(mailbox.deferralsOf("other@acme.test")).isZero();
+        }
+
         private List<String> converse(String... commands) throws IOException {
             List<String> replies = new ArrayList<>();
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mailbox.smtpPort())) {
