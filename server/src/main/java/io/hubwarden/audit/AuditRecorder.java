@@ -6,6 +6,7 @@ import io.hubwarden.access.MembershipStatusChanged;
 import io.hubwarden.hub.HubAccountMatched;
 import io.hubwarden.hub.HubConnected;
 import io.hubwarden.hub.HubCredentialsExpired;
+import io.hubwarden.platform.CommitBatches;
 import io.hubwarden.platform.Ids;
 import io.hubwarden.workspace.PersonActivated;
 import io.hubwarden.workspace.PersonInvited;
@@ -17,15 +18,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a record for each change of access, synchronously in the publisher's transaction: if the record cannot be
@@ -46,11 +44,13 @@ class AuditRecorder {
     private final JdbcTemplate jdbc;
     private final Ids ids;
     private final Clock clock;
+    private final CommitBatches<Row> records;
 
     AuditRecorder(JdbcTemplate jdbc, Ids ids, Clock clock) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
+        this.records = new CommitBatches<>(BATCH, this::insert, () -> {});
     }
 
     @EventListener
@@ -175,20 +175,7 @@ class AuditRecorder {
                 hubId,
                 personId,
                 detail.length() > 2000 ? detail.substring(0, 2000) : detail);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            insert(List.of(record));
-            return;
-        }
-        var waiting = (Waiting) TransactionSynchronizationManager.getResource(this);
-        if (waiting == null) {
-            waiting = new Waiting();
-            TransactionSynchronizationManager.bindResource(this, waiting);
-            TransactionSynchronizationManager.registerSynchronization(waiting);
-        }
-        waiting.rows.add(record);
-        if (waiting.rows.size() >= BATCH) {
-            waiting.flush();
-        }
+        records.add(record);
     }
 
     private void insert(List<Row> rows) {
@@ -221,29 +208,4 @@ class AuditRecorder {
             @Nullable UUID hub,
             @Nullable UUID person,
             String detail) {}
-
-    /** The records of one transaction not inserted yet; bound to the transaction while it runs. */
-    private final class Waiting implements TransactionSynchronization {
-
-        private final List<Row> rows = new ArrayList<>();
-
-        @Override
-        public void flush() {
-            if (!rows.isEmpty()) {
-                insert(List.copyOf(rows));
-                rows.clear();
-            }
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            flush();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            rows.clear();
-            TransactionSynchronizationManager.unbindResourceIfPossible(AuditRecorder.this);
-        }
-    }
 }
