@@ -1,20 +1,22 @@
 package io.hubwarden.notification;
 
 import io.hubwarden.access.AccessShared;
-import io.hubwarden.hub.Hubs;
+import io.hubwarden.hub.HubView;
+import io.hubwarden.platform.Ids;
 import io.hubwarden.platform.PlatformSettings;
-import io.hubwarden.workspace.Workspaces;
+import io.hubwarden.workspace.PersonView;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails a person that a hub was shared with them, once the share is committed. A mail that cannot be sent leaves
- * the event publication incomplete, so it is sent again when publications are resubmitted.
+ * E-mails a person that a hub was shared with them. The mail is put in the outbox in the share's own transaction, so
+ * that it is sent once the share is committed and never for a share that was not; {@link OutboxSender} sends it.
  */
 @Component
 class SharedWithYouMail {
@@ -22,44 +24,41 @@ class SharedWithYouMail {
     /** The person's dashboard of tenant cards. */
     static final String CARDS_PATH = "/cards";
 
+    private final MailOutbox outbox;
     private final JavaMailSender sender;
-    private final SmtpConnections connections;
     private final MessageSource messages;
     private final PlatformSettings platform;
-    private final Workspaces workspaces;
-    private final Hubs hubs;
+    private final Ids ids;
 
     SharedWithYouMail(
-            JavaMailSender sender,
-            SmtpConnections connections,
-            MessageSource messages,
-            PlatformSettings platform,
-            Workspaces workspaces,
-            Hubs hubs) {
+            MailOutbox outbox, JavaMailSender sender, MessageSource messages, PlatformSettings platform, Ids ids) {
+        this.outbox = outbox;
         this.sender = sender;
-        this.connections = connections;
         this.messages = messages;
         this.platform = platform;
-        this.workspaces = workspaces;
-        this.hubs = hubs;
+        this.ids = ids;
     }
 
-    @ApplicationModuleListener
-    void on(AccessShared shared) throws MessagingException {
-        var person = workspaces.person(shared.workspaceId(), shared.personId()).orElse(null);
-        var hub = hubs.hub(shared.workspaceId(), shared.hubId()).orElse(null);
-        if (person == null || hub == null) {
-            return;
-        }
-        var sharer = workspaces
-                .person(shared.workspaceId(), shared.sharedBy())
-                .map(found -> found.name())
-                .orElse("A colleague");
+    @EventListener
+    void on(AccessShared shared) {
+        outbox.add(new OutboxMail(
+                ids.next(),
+                shared.workspaceId(),
+                shared.personId(),
+                shared.hubId(),
+                shared.sharedBy(),
+                shared.takesSeat(),
+                shared.at(),
+                0));
+    }
+
+    /** The mail to the person about the hub, from the sharer, who may be gone by now. */
+    MimeMessage render(OutboxMail mail, PersonView person, HubView hub, String sharer) throws MessagingException {
         var locale = Locale.ENGLISH;
         var link = platform.baseUrl() + CARDS_PATH;
         var subject = messages.getMessage("mail.shared.subject", new Object[] {sharer, hub.label()}, locale);
         var text = messages.getMessage(
-                shared.takesSeat() ? "mail.shared.text.seat" : "mail.shared.text.no-seat",
+                mail.takesSeat() ? "mail.shared.text.seat" : "mail.shared.text.no-seat",
                 new Object[] {person.name(), sharer, hub.label(), hub.businessName(), link},
                 locale);
         var message = sender.createMimeMessage();
@@ -68,6 +67,6 @@ class SharedWithYouMail {
         helper.setTo(person.email());
         helper.setSubject(subject);
         helper.setText(text);
-        connections.send(message);
+        return message;
     }
 }

@@ -210,6 +210,18 @@ public class Workspaces {
         return directory.one(workspaceId, id);
     }
 
+    /**
+     * The people of the workspace with these ids, by id, in a query per thousand ids; without ids that are unknown or
+     * of other workspaces.
+     */
+    public Map<PersonId, PersonView> people(WorkspaceId workspaceId, Collection<PersonId> ids) {
+        var found = new HashMap<PersonId, PersonView>();
+        if (!ids.isEmpty()) {
+            directory.withIds(workspaceId, ids).forEach(person -> found.put(person.id(), person));
+        }
+        return found;
+    }
+
     /** Everyone in the workspace, whatever their status, by name; one query, however many people. */
     public List<PersonView> peopleOf(WorkspaceId workspaceId) {
         return directory.of(workspaceId);
