@@ -30,7 +30,7 @@ public class AuditTrail {
             "id, workspace_id, seq, occurred_at, actor, action, hub_id, person_id, detail";
 
     /** How many records one round of {@link #chain} reads and numbers. */
-    static final int CHAIN_BATCH = 1000;
+    static final int CHAIN_BATCH = 5000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;

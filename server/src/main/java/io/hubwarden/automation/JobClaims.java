@@ -139,14 +139,16 @@ class JobClaims {
     /**
      * What {@link Job#claimed} does to each of the queued jobs, as one {@code UPDATE} of the rows this transaction has
      * locked, under the lease owner {@code %s} names. Each run's lease owner is unique: this claim's own id followed by
-     * the id of the job alone, or of the batch's first job.
+     * the id of the job alone, or of the batch's first job. The rows are named by id alone, since this transaction
+     * locked them queued: with their status in the condition too, PostgreSQL without fresh statistics walks every
+     * queued job of the {@code job_due} index and filters them by id.
      */
     private static final String START = """
             update job set status = 'RUNNING', attempts = attempts + 1,
                 lease_owner = %s, lease_until = :leaseUntil,
                 progress_done = null, progress_total = null, progress_label = null,
                 updated_at = :now, version = version + 1
-            where id in (:ids) and status = 'QUEUED'
+            where id in (:ids)
             """;
 
     /** Jobs that run alone: each under a lease owner of its own. */
