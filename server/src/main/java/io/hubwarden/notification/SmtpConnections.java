@@ -2,6 +2,7 @@ package io.hubwarden.notification;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
@@ -24,15 +25,21 @@ import org.springframework.stereotype.Component;
  * thousand people sends a thousand mails; a connection of their own each (TCP, greeting, EHLO, QUIT, and the thread
  * the mail client starts per connection to time out its writes) cost more than the message.
  *
- * <p>Before reuse, a connection answers a NOOP, so one the relay has closed is replaced rather than failing a mail. One
- * idle for longer than {@link #IDLE} is closed instead, well within the five minutes a relay waits for the next
- * command (RFC 5321, 4.5.3.2.7). A connection on which sending failed is closed and never reused; the failure is the
- * caller's, as before. With a mail sender other than Spring's own, each mail goes through it.
+ * <p>A connection given back within {@link #FRESH} is used again as it is; one idle for longer first answers a NOOP,
+ * so that one the relay has closed is replaced rather than failing a mail. Should sending over a connection that
+ * skipped the NOOP fail for want of a connection (not for the relay's refusal), the mail is sent once more over a new
+ * connection: the relay may have closed the old one meanwhile, and a NOOP before every mail of a burst cost a fifth of its round trips. One idle for longer than
+ * {@link #IDLE} is closed instead, well within the five minutes a relay waits for the next command (RFC 5321,
+ * 4.5.3.2.7). A connection on which sending failed is closed and never reused; the failure is the caller's, as before.
+ * With a mail sender other than Spring's own, each mail goes through it.
  */
 @Component
 class SmtpConnections implements DisposableBean {
 
     static final Duration IDLE = Duration.ofSeconds(10);
+
+    /** How long after its last mail a connection is used again without asking the relay first. */
+    static final Duration FRESH = Duration.ofSeconds(1);
 
     /** As many as mails are sent at once; more would only wait to be closed. */
     private static final int MAX_IDLE = 8;
@@ -69,13 +76,28 @@ class SmtpConnections implements DisposableBean {
             sender.send(message);
             return;
         }
-        var transport = take(relay);
+        if (message.getSentDate() == null) {
+            message.setSentDate(Date.from(clock.instant()));
+        }
+        message.saveChanges();
+        var connection = take(relay);
+        try {
+            deliver(connection.transport(), message);
+        } catch (SendFailedException refused) {
+            // The relay answered, and refused: another connection would hear the same.
+            throw refused;
+        } catch (MessagingException failure) {
+            if (connection.asked()) {
+                throw failure;
+            }
+            deliver(open(relay), message);
+        }
+    }
+
+    /** Sends over the connection and gives it back, or closes it when sending failed. */
+    private void deliver(Transport transport, MimeMessage message) throws MessagingException {
         boolean sent = false;
         try {
-            if (message.getSentDate() == null) {
-                message.setSentDate(Date.from(clock.instant()));
-            }
-            message.saveChanges();
             @Nullable Address[] recipients = message.getAllRecipients();
             transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
             sent = true;
@@ -101,7 +123,8 @@ class SmtpConnections implements DisposableBean {
         }
     }
 
-    private Transport take(JavaMailSenderImpl relay) throws MessagingException {
+    /** An idle connection, or a new one; {@link Taken#asked} says whether the relay has answered on it just now. */
+    private Taken take(JavaMailSenderImpl relay) throws MessagingException {
         var now = clock.instant();
         while (true) {
             Idle connection;
@@ -109,11 +132,14 @@ class SmtpConnections implements DisposableBean {
                 connection = idle.pollFirst();
             }
             if (connection == null) {
-                return open(relay);
+                return new Taken(open(relay), true);
+            }
+            if (connection.since().plus(FRESH).isAfter(now)) {
+                return new Taken(connection.transport(), false);
             }
             if (connection.since().plus(IDLE).isAfter(now)
                     && connection.transport().isConnected()) {
-                return connection.transport();
+                return new Taken(connection.transport(), true);
             }
             closeQuietly(connection.transport());
         }
@@ -156,4 +182,7 @@ class SmtpConnections implements DisposableBean {
     }
 
     private record Idle(Transport transport, Instant since) {}
+
+    /** A connection to send on; {@code asked} when it is new or has just answered a NOOP. */
+    private record Taken(Transport transport, boolean asked) {}
 }

@@ -55,6 +55,31 @@ class SmtpConnectionsTests {
     }
 
     @Test
+    void aMailOverAConnectionTheRelayCutMeanwhileIsSentOverANewOne() throws MessagingException {
+        var to = recipients(2);
+        connections.send(mail(to[0]));
+        TestMailbox.get().dropSessions();
+
+        connections.send(mail(to[1]));
+
+        assertThat(connections.opened()).isEqualTo(2);
+        assertThat(TestMailbox.get().awaitMailTo(to[1], Duration.ofSeconds(5))).isPresent();
+    }
+
+    @Test
+    void aConnectionIdleForAWhileAsksTheRelayBeforeItIsUsedAgain() throws MessagingException {
+        var to = recipients(2);
+        connections.send(mail(to[0]));
+        TestMailbox.get().dropSessions();
+
+        clock.advance(SmtpConnections.FRESH.plusMillis(1));
+        connections.send(mail(to[1]));
+
+        assertThat(connections.opened()).isEqualTo(2);
+        assertThat(TestMailbox.get().awaitMailTo(to[1], Duration.ofSeconds(5))).isPresent();
+    }
+
+    @Test
     void theMailStreamProviderIsNamedSoThatMessagesDoNotLookItUpOnTheClassPath() {
         assertThat(System.getProperty(StreamProvider.class.getName()))
                 .isEqualTo(ServiceLoader.load(StreamProvider.class)

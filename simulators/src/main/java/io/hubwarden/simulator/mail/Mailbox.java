@@ -192,6 +192,20 @@ public final class Mailbox implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Cuts every open SMTP session without a word, as a relay that restarts or drops idle connections does; new
+     * sessions are accepted as before.
+     */
+    public void dropSessions() {
+        for (Socket socket : openSockets) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // The session ends either way.
+            }
+        }
+    }
+
     /** Forgets every message received so far. */
     public void clear() {
         lock.lock();
@@ -211,13 +225,7 @@ public final class Mailbox implements AutoCloseable {
         } catch (IOException ignored) {
             // Closing a listening socket that is already gone leaves nothing to do.
         }
-        for (Socket socket : openSockets) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Same: the session ends either way.
-            }
-        }
+        dropSessions();
         sessions.shutdownNow();
         MailboxPage current = page;
         if (current != null) {
