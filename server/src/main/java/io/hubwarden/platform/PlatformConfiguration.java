@@ -22,6 +22,11 @@ class PlatformConfiguration {
     }
 
     @Bean
+    static BatchedInserts batchedInserts() {
+        return new BatchedInserts();
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
