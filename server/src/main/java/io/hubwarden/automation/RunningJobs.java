@@ -1,5 +1,6 @@
 package io.hubwarden.automation;
 
+import io.hubwarden.platform.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,6 +48,7 @@ class RunningJobs {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final Database database;
 
     @SuppressWarnings("TooManyParameters") // the collaborators of a running job
     RunningJobs(
@@ -56,7 +59,8 @@ class RunningJobs {
             Clock clock,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Database database) {
         this.store = store;
         this.limits = limits;
         this.backoff = backoff;
@@ -65,6 +69,7 @@ class RunningJobs {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** Progress reported by the lease holder; refused when the worker has lost its lease. */
@@ -205,28 +210,39 @@ class RunningJobs {
 
     /**
      * The successes of a batch, as {@link #succeeded(Job, String)} records each, in one transaction: the jobs the
-     * worker still holds are locked, then ended with one statement. A job it no longer holds is left to its new
-     * worker, as alone.
+     * worker still holds are ended with one statement, which PostgreSQL returns; H2 locks and reads them first. A job
+     * the worker no longer holds is left to its new worker, as alone.
      */
     void succeeded(List<Job> jobs, String leaseOwner) {
         if (jobs.isEmpty()) {
             return;
         }
+        var ids = jobs.stream().map(job -> job.id().value()).toList();
         transaction.executeWithoutResult(status -> {
             var now = clock.now();
-            var held = new HashSet<>(jdbc.sql("select id from job where id in (:ids) and status = 'RUNNING'"
-                            + " and lease_owner = :owner for update")
-                    .param("ids", jobs.stream().map(job -> job.id().value()).toList())
-                    .param("owner", leaseOwner)
-                    .query(UUID.class)
-                    .list());
-            if (held.isEmpty()) {
-                return;
+            Set<UUID> held;
+            if (database.postgres()) {
+                held = new HashSet<>(jdbc.sql("update job set " + SUCCEEDED
+                                + " where id in (:ids) and status = 'RUNNING' and lease_owner = :owner returning id")
+                        .param("now", HubLimits.at(now))
+                        .param("ids", ids)
+                        .param("owner", leaseOwner)
+                        .query(UUID.class)
+                        .list());
+            } else {
+                held = new HashSet<>(jdbc.sql("select id from job where id in (:ids) and status = 'RUNNING'"
+                                + " and lease_owner = :owner for update")
+                        .param("ids", ids)
+                        .param("owner", leaseOwner)
+                        .query(UUID.class)
+                        .list());
+                if (!held.isEmpty()) {
+                    jdbc.sql("update job set " + SUCCEEDED + " where id in (:ids)")
+                            .param("now", HubLimits.at(now))
+                            .param("ids", List.copyOf(held))
+                            .update();
+                }
             }
-            jdbc.sql("update job set " + SUCCEEDED + " where id in (:ids)")
-                    .param("now", HubLimits.at(now))
-                    .param("ids", List.copyOf(held))
-                    .update();
             for (var job : jobs) {
                 if (held.contains(job.id().value())) {
                     events.publishEvent(finished(job, now));

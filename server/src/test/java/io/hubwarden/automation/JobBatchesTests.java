@@ -177,6 +177,27 @@ class JobBatchesTests {
     }
 
     @Test
+    void theSuccessOfABatchLeavesAJobTakenOverMeanwhileToItsNewWorker() {
+        enqueue(hub, "a", 3);
+        var batch = claims.claimRuns(1).get(0);
+        var owner = batch.get(0).lease().orElseThrow().owner();
+        clock.advance(Duration.ofSeconds(61));
+        var takenOver = claims.claimRuns(1).get(0).get(0);
+
+        running.succeeded(batch, owner);
+
+        assertThat(batch).allSatisfy(job -> {
+            var now = jobs.job(workspace, job.id()).orElseThrow();
+            if (job.id().equals(takenOver.id())) {
+                assertThat(now.status()).isEqualTo(JobStatus.RUNNING);
+                assertThat(now.lease()).isEqualTo(takenOver.lease());
+            } else {
+                assertThat(now.status()).isEqualTo(JobStatus.SUCCEEDED);
+            }
+        });
+    }
+
+    @Test
     void theJobsOfABatchWhoseWorkerStoppedAreTakenOverEachAlone() {
         var enqueued = enqueue(hub, "a", 3);
         claims.claimRuns(1);
