@@ -4,7 +4,6 @@ import static io.hubwarden.automation.AutomationTestConfiguration.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hubwarden.workspace.WorkspaceId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -66,26 +65,10 @@ class RacingWorkersTests {
             enqueued.add(jobs.enqueue(i % 2 == 0 ? request : request.withHub(hubs.get(i % 3)))
                     .id());
         }
-        Callable<Integer> drain = () -> {
-            int ran = 0;
-            while (unfinished() > 0) {
-                ran += worker.runDueJobs();
-            }
-            return ran;
-        };
 
-        var pool = Executors.newFixedThreadPool(2);
-        List<Future<Integer>> workers = new ArrayList<>();
-        try {
-            workers.add(pool.submit(drain));
-            workers.add(pool.submit(drain));
-            var ranByFirst = workers.get(0).get(120, TimeUnit.SECONDS);
-            var ranBySecond = workers.get(1).get(120, TimeUnit.SECONDS);
+        var ran = drainedByTwoWorkers();
 
-            assertThat(ranByFirst + ranBySecond).isEqualTo(JOBS);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(ran).isEqualTo(JOBS);
         assertThat(handler.runs())
                 .containsOnlyKeys(enqueued)
                 .allSatisfy(
@@ -104,24 +87,10 @@ class RacingWorkersTests {
                     .withHub(hubs.get(i % 2))
                     .withSubject("job-" + i));
         }
-        Callable<Integer> drain = () -> {
-            int ran = 0;
-            while (unfinished() > 0) {
-                ran += worker.runDueJobs();
-            }
-            return ran;
-        };
 
-        var pool = Executors.newFixedThreadPool(2);
-        try {
-            var first = pool.submit(drain);
-            var second = pool.submit(drain);
+        var ran = drainedByTwoWorkers();
 
-            assertThat(first.get(120, TimeUnit.SECONDS) + second.get(120, TimeUnit.SECONDS))
-                    .isEqualTo(JOBS);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(ran).isEqualTo(JOBS);
         var subjects = batching.batches().stream().flatMap(List::stream).toList();
         assertThat(subjects).hasSize(JOBS).doesNotHaveDuplicates();
         assertThat(batching.batches()).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(3));
@@ -129,6 +98,24 @@ class RacingWorkersTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(JOBS);
+    }
+
+    /** Two workers drain the queue at the same time, as two nodes would; how many jobs they ran together. */
+    private int drainedByTwoWorkers() throws Exception {
+        Callable<Integer> drain = () -> {
+            int ran = 0;
+            while (unfinished() > 0) {
+                ran += worker.runDueJobs();
+            }
+            return ran;
+        };
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> workers = List.of(pool.submit(drain), pool.submit(drain));
+            return workers.get(0).get(120, TimeUnit.SECONDS) + workers.get(1).get(120, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private int unfinished() {
