@@ -98,6 +98,14 @@ final class Cards {
         double bestHtml = climb("HTML /cards", html, rates, connections, step, stack, report);
         report.atLeast("JSON: highest rate held (p99 <= 25 ms, no errors)", bestJson, TARGET_JSON_PER_SECOND, "/s");
         report.figure("HTML: highest rate held (p99 <= 25 ms, no errors)", bestHtml, "/s");
+        if (options.flag("floor")) {
+            // What the server's HTTP stack alone holds on this machine: the liveness probe reads no session and no
+            // database, but passes Tomcat, the filters and the observation of every request as the cards do.
+            var probe = new LoadGenerator(stack.serverUrl(), "/actuator/health/liveness", "application/json", "");
+            probe.run(Math.min(500, rates.get(0)), connections, options.duration("warmup", Duration.ofSeconds(10)));
+            double bestProbe = climb("liveness probe", probe, rates, connections, step, stack, report);
+            report.figure("liveness probe: highest rate held (p99 <= 25 ms, no errors)", bestProbe, "/s");
+        }
         if (options.flag("conditional")) {
             // A polling client's requests: each one sends the tag of the cards it holds, which are unchanged, and gets
             // a 304 without the body. A figure of its own; the target is the unconditional one's.

@@ -39,7 +39,8 @@ final class LoadGenerator {
         this.server = server;
         this.conditional = etag != null;
         this.request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort() + "\r\nAccept: " + accept
-                        + "\r\nCookie: " + cookie + (etag == null ? "" : "\r\nIf-None-Match: " + etag)
+                        + (cookie.isEmpty() ? "" : "\r\nCookie: " + cookie)
+                        + (etag == null ? "" : "\r\nIf-None-Match: " + etag)
                         + "\r\nConnection: keep-alive\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
