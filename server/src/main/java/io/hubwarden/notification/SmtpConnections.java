@@ -2,7 +2,6 @@ package io.hubwarden.notification;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
@@ -14,6 +13,8 @@ import java.util.Date;
 import java.util.Deque;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>A connection given back within {@link #FRESH} is used again as it is; one idle for longer first answers a NOOP,
  * so that one the relay has closed is replaced rather than failing a mail. Should sending over a connection that
- * skipped the NOOP fail for want of a connection (not for the relay's refusal), the mail is sent once more over a new
+ * skipped the NOOP fail for want of a connection (not for the relay's answer), the mail is sent once more over a new
  * connection: the relay may have closed the old one meanwhile, and a NOOP before every mail of a burst cost a fifth of its round trips. One idle for longer than
  * {@link #IDLE} is closed instead, well within the five minutes a relay waits for the next command (RFC 5321,
  * 4.5.3.2.7). A connection on which sending failed is closed and never reused; the failure is the caller's, as before.
@@ -83,15 +84,28 @@ class SmtpConnections implements DisposableBean {
         var connection = take(relay);
         try {
             deliver(connection.transport(), message);
-        } catch (SendFailedException refused) {
-            // The relay answered, and refused: another connection would hear the same.
-            throw refused;
         } catch (MessagingException failure) {
-            if (connection.asked()) {
+            if (connection.asked() || relayAnswered(failure)) {
                 throw failure;
             }
             deliver(open(relay), message);
         }
+    }
+
+    /**
+     * Whether the relay answered the failed mail with a reply of its own (a 4xx or 5xx to a command), which another
+     * connection would hear as well, rather than the connection ending under it (an end of stream reads as code -1).
+     */
+    private static boolean relayAnswered(MessagingException failure) {
+        Exception cause = failure;
+        for (int depth = 0; cause != null && depth < 5; depth++) {
+            if ((cause instanceof SMTPSendFailedException sent && sent.getReturnCode() >= 400)
+                    || (cause instanceof SMTPAddressFailedException address && address.getReturnCode() >= 400)) {
+                return true;
+            }
+            cause = cause instanceof MessagingException messaging ? messaging.getNextException() : null;
+        }
+        return false;
     }
 
     /** Sends over the connection and gives it back, or closes it when sending failed. */
