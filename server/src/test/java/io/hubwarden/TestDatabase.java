@@ -43,9 +43,10 @@ final class TestDatabase {
     private static Map<String, String> postgres() {
         var password = System.getenv().getOrDefault("PGPASSWORD", "");
         execute("create database " + NAME, password);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(() -> execute("drop database if exists " + NAME + " with (force)", password)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            applicationsClosed();
+            execute("drop database if exists " + NAME + " with (force)", password);
+        }));
         return Map.of(
                 "spring.datasource.url",
                 POSTGRES + NAME,
@@ -53,6 +54,32 @@ final class TestDatabase {
                 "postgres",
                 "spring.datasource.password",
                 password);
+    }
+
+    /**
+     * Waits, for up to 20 s, for the applications of this JVM to close: the JVM starts its shutdown hooks together,
+     * Spring's (which closes the applications) perhaps a moment after this one, and dropping the database under
+     * applications that still close cut their connections, which then waited 30 s for new ones.
+     */
+    private static void applicationsClosed() {
+        for (int look = 0; look < 20; look++) {
+            for (var thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("SpringApplicationShutdownHook")) {
+                    try {
+                        thread.join(20_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void execute(String sql, String password) {
