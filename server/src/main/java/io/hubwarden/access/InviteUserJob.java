@@ -153,13 +153,14 @@ class InviteUserJob implements JobHandler {
         var invited = new ArrayList<Invited>();
         for (int i = 0; i < sent.size(); i++) {
             var one = sent.get(i);
-            var result = results.get(i);
-            var receipt = result.receipt();
-            if (receipt == null) {
-                HubFailure refusal = result.refusal();
-                failed.put(
-                        one.job(), refusal == null ? new IllegalStateException("an answer without receipt") : refusal);
-            } else if (receipt.outcome() == InvitationOutcome.ALREADY_MEMBER) {
+            InvitationReceipt receipt;
+            try {
+                receipt = results.get(i).received();
+            } catch (HubFailure refused) {
+                failed.put(one.job(), refused);
+                continue;
+            }
+            if (receipt.outcome() == InvitationOutcome.ALREADY_MEMBER) {
                 alreadyMember(one.target(), receipt);
             } else {
                 invited.add(new Invited(one.target(), receipt.invitationId().value()));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +35,9 @@ class MailOutbox {
     private static final String INSERT = "insert into mail_outbox (id, workspace_id, kind, person_id, hub_id,"
             + " shared_by, takes_seat, created_at, attempts, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
+    /** The due mails, each with the attempt its claim starts. */
     private static final String DUE = "select id, workspace_id, person_id, hub_id, shared_by, takes_seat,"
-            + " created_at, attempts from mail_outbox where next_attempt_at <= :now"
+            + " created_at, attempts + 1 as attempts from mail_outbox where next_attempt_at <= :now"
             + " order by next_attempt_at limit :limit for update skip locked";
 
     private final JdbcClient jdbc;
@@ -98,19 +98,7 @@ class MailOutbox {
                     .param("until", at(now.plus(lease)))
                     .param("ids", due.stream().map(OutboxMail::id).toList())
                     .update();
-            var started = new ArrayList<OutboxMail>(due.size());
-            for (var mail : due) {
-                started.add(new OutboxMail(
-                        mail.id(),
-                        mail.workspaceId(),
-                        mail.personId(),
-                        mail.hubId(),
-                        mail.sharedBy(),
-                        mail.takesSeat(),
-                        mail.createdAt(),
-                        mail.attempts() + 1));
-            }
-            return started;
+            return due;
         });
         return claimed == null ? List.of() : claimed;
     }

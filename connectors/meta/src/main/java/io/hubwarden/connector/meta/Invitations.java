@@ -64,7 +64,7 @@ final class Invitations {
             return existing(credential, email, requests.forEmail(credential, email))
                     .orElseThrow(() -> refused);
         }
-        return sent(pending(requests.forEmail(credential, email)), answered);
+        return sent(requests.pendingFor(credential, email), answered);
     }
 
     /**
