@@ -3,8 +3,10 @@ package io.hubwarden.web;
 import io.hubwarden.platform.Database;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -15,6 +17,7 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -32,6 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       a minute before its idle timeout.
  *   <li>Neither is a session saved at all when its only change is an access within a minute of the stored one
  *       ({@link AccessRecordedOncePerMinute}): the update above would write nothing, but it still cost a transaction.
+ *   <li>A session a request has saved is not read back by the same request ({@link SessionSavedInRequest}), which
+ *       Spring Session did on every request whose response was committed before its end.
  *   <li>A signed-in person's security context is deserialized once per distinct stored bytes, not on every request
  *       ({@link SessionAttributesRead}).
  * </ul>
@@ -71,7 +76,8 @@ class SessionStorage {
             + " ON s.primary_id = v.primary_id WHEN MATCHED AND " + CHANGED + " THEN UPDATE SET " + SET;
 
     /**
-     * Hands the requests the stored sessions through {@link AccessRecordedOncePerMinute}, and has the store run its
+     * Hands the requests the stored sessions through {@link SessionSavedInRequest} and {@link
+     * AccessRecordedOncePerMinute}, and has the store run its
      * statements as {@link SessionStatements} says. The latter is set on Spring Session's configuration rather than
      * declared as a {@code TransactionOperations} bean, which would replace the application's {@code
      * TransactionTemplate}.
@@ -91,11 +97,22 @@ class SessionStorage {
             @SuppressWarnings("unchecked")
             public Object postProcessAfterInitialization(Object bean, String name) {
                 return bean instanceof JdbcIndexedSessionRepository sessions
-                        ? new AccessRecordedOncePerMinute((FindByIndexNameSessionRepository<Session>)
-                                (FindByIndexNameSessionRepository<?>) sessions)
+                        ? new SessionSavedInRequest<>(
+                                new AccessRecordedOncePerMinute((FindByIndexNameSessionRepository<Session>)
+                                        (FindByIndexNameSessionRepository<?>) sessions))
                         : bean;
             }
         };
+    }
+
+    /** The requests during which a session saved is found as saved ({@link SessionSavedInRequest}). */
+    @Bean
+    FilterRegistrationBean<SessionSavedInRequest.Scope> sessionSavedInRequest(
+            @Value("${spring.session.servlet.filter-order:" + SessionRepositoryFilter.DEFAULT_ORDER + "}")
+                    int sessionFilterOrder) {
+        var registration = new FilterRegistrationBean<>(new SessionSavedInRequest.Scope());
+        registration.setOrder(sessionFilterOrder - 1);
+        return registration;
     }
 
     @Bean

@@ -113,8 +113,8 @@ class SessionStorageTests {
     }
 
     @Test
-    void requestsReadTheStoredSessionsThroughTheMinutelyAccess() {
-        assertThat(repository).isInstanceOf(AccessRecordedOncePerMinute.class);
+    void requestsReadTheStoredSessionsThroughTheRequestsMemory() {
+        assertThat(repository).isInstanceOf(SessionSavedInRequest.class);
     }
 
     private Session aStoredSession() {
