@@ -27,6 +27,9 @@ final class Cards {
     static final double TARGET_JSON_PER_SECOND = 4_000;
     static final double P99_LIMIT_MS = 25;
 
+    /** What Chromium sends in {@code Accept-Encoding}. */
+    static final String BROWSER_CODINGS = "gzip, deflate, br, zstd";
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private Cards() {}
@@ -82,13 +85,28 @@ final class Cards {
                 HttpResponse.BodyHandlers.ofString());
         report.line(
                 "  /cards: status %d, %d bytes", page.statusCode(), page.body().length());
+        // What the JSON's requests say they accept: a browser's codings by default, "identity" for none.
+        var acceptEncoding = options.text("accept-encoding", BROWSER_CODINGS);
+        var encoded = http.send(
+                HttpRequest.newBuilder(stack.serverUrl().resolve("/api/me/cards"))
+                        .header("Cookie", cookie)
+                        .header("Accept", "application/json")
+                        .header("Accept-Encoding", acceptEncoding)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        report.line(
+                "  /api/me/cards with Accept-Encoding: %s: status %d, Content-Encoding %s, %d bytes",
+                acceptEncoding,
+                encoded.statusCode(),
+                encoded.headers().firstValue("Content-Encoding").orElse("none"),
+                encoded.body().length);
 
         var step = options.duration("step", Duration.ofSeconds(5));
         int connections = options.integer("connections", 32);
         var rates = options.integers(
                 "rates",
                 LoadGenerator.defaultRates().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        var json = new LoadGenerator(stack.serverUrl(), "/api/me/cards", "application/json", cookie);
+        var json = new LoadGenerator(stack.serverUrl(), "/api/me/cards", "application/json", cookie, acceptEncoding);
         var html = new LoadGenerator(stack.serverUrl(), "/cards", "text/html", cookie);
         // Warm-up, so that the JIT has compiled the hot paths before anything is measured.
         json.run(Math.min(500, rates.get(0)), connections, options.duration("warmup", Duration.ofSeconds(10)));
@@ -112,7 +130,8 @@ final class Cards {
             var tag = check.headers()
                     .firstValue("ETag")
                     .orElseThrow(() -> new IllegalStateException("/api/me/cards sends no ETag"));
-            var polling = new LoadGenerator(stack.serverUrl(), "/api/me/cards", "application/json", cookie, tag);
+            var polling = new LoadGenerator(
+                    stack.serverUrl(), "/api/me/cards", "application/json", cookie, acceptEncoding, tag);
             report.line("  conditional /api/me/cards: If-None-Match %s", tag);
             polling.run(Math.min(500, rates.get(0)), connections, options.duration("warmup", Duration.ofSeconds(10)));
             double bestConditional = climb("JSON, 304 /api/me/cards", polling, rates, connections, step, stack, report);

@@ -27,7 +27,12 @@ final class LoadGenerator {
     private final boolean conditional;
 
     LoadGenerator(URI server, String path, String accept, String cookie) {
-        this(server, path, accept, cookie, null);
+        this(server, path, accept, cookie, "", null);
+    }
+
+    /** With an {@code acceptEncoding}, every request sends it, as a browser sends the codings it can read. */
+    LoadGenerator(URI server, String path, String accept, String cookie, String acceptEncoding) {
+        this(server, path, accept, cookie, acceptEncoding, null);
     }
 
     /**
@@ -35,11 +40,17 @@ final class LoadGenerator {
      * counts as a success as much as a 200.
      */
     LoadGenerator(
-            URI server, String path, String accept, String cookie, @org.jspecify.annotations.Nullable String etag) {
+            URI server,
+            String path,
+            String accept,
+            String cookie,
+            String acceptEncoding,
+            @org.jspecify.annotations.Nullable String etag) {
         this.server = server;
         this.conditional = etag != null;
         this.request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort() + "\r\nAccept: " + accept
                         + (cookie.isEmpty() ? "" : "\r\nCookie: " + cookie)
+                        + (acceptEncoding.isEmpty() ? "" : "\r\nAccept-Encoding: " + acceptEncoding)
                         + (etag == null ? "" : "\r\nIf-None-Match: " + etag)
                         + "\r\nConnection: keep-alive\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);

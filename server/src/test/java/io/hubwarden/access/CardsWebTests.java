@@ -16,11 +16,13 @@ import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceRole;
 import io.hubwarden.workspace.Workspaces;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,49 @@ class CardsWebTests {
                 .contains(hub.id().toString())
                 .contains("CONNECT_YOUR_ACCOUNT")
                 .contains(business.id());
+    }
+
+    @Test
+    void aBrowserAcceptingGzipGetsTheSameCardsCompressed() throws Exception {
+        var tag = settledTag();
+        var plain = cards(colleague, null);
+
+        var compressed = mvc.get()
+                .uri("/api/me/cards")
+                .accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate, br")
+                .with(as(colleague))
+                .exchange();
+
+        assertThat(compressed).hasStatusOk();
+        assertThat(compressed.getResponse().getHeader(HttpHeaders.CONTENT_ENCODING))
+                .isEqualTo("gzip");
+        assertThat(compressed.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(tag);
+        assertThat(compressed.getResponse().getHeaders(HttpHeaders.VARY)).contains(HttpHeaders.ACCEPT_ENCODING);
+        var body = compressed.getResponse().getContentAsByteArray();
+        assertThat(body).hasSizeLessThan(plain.getResponse().getContentAsByteArray().length);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.getResponse().getContentAsByteArray());
+        }
+    }
+
+    @Test
+    void aClientThatAcceptsNoGzipGetsPlainJson() throws Exception {
+        settledTag();
+
+        var response = mvc.get()
+                .uri("/api/me/cards")
+                .accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip;q=0, identity")
+                .with(as(colleague))
+                .exchange();
+
+        assertThat(response).hasStatusOk();
+        assertThat(response.getResponse().getHeader(HttpHeaders.CONTENT_ENCODING))
+                .isNull();
+        assertThat(response.getResponse().getHeaders(HttpHeaders.VARY)).contains(HttpHeaders.ACCEPT_ENCODING);
+        assertThat(response.getResponse().getContentAsString())
+                .contains(hub.id().toString());
     }
 
     @Test

@@ -75,6 +75,8 @@ class CardsController {
 
     private static final String REVALIDATED_PRIVATELY = "no-cache, private";
 
+    private static final String GZIP = "gzip";
+
     private final AccessShares access;
     private final ProfileConnections profiles;
     private final Tokens tokens;
@@ -107,6 +109,10 @@ class CardsController {
         return "cards/cards";
     }
 
+    /**
+     * The cards as JSON, gzip-compressed when the client accepts it (as every browser does) and the body is kept:
+     * compressed once when kept ({@link KeptCards}), not on every request. A weak tag stands for either form.
+     */
     @GetMapping(
             path = {"/cards", "/api/me/cards"},
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -114,22 +120,51 @@ class CardsController {
     byte @Nullable [] cardsAsJson(
             @AuthenticationPrincipal SignedInPerson me, WebRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATED_PRIVATELY);
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         var tag = tag(me, null, access.cardsVersion(me.workspaceId(), me.personId()));
         if (request.checkNotModified(tag)) {
             return null;
         }
-        var json = kept.json(me.workspaceId(), me.personId(), tag);
-        if (json == null) {
+        var body = kept.body(me.workspaceId(), me.personId(), tag);
+        if (body == null) {
             // Read with their own version, which is newer than the one above if a card changed in between: the
             // body is kept and sent under the tag it was made from.
             var asOf = access.cardsAsOf(me.workspaceId(), me.personId());
             var madeTag = tag(me, null, asOf.version());
-            json = mapper.writeValueAsBytes(
+            var json = mapper.writeValueAsBytes(
                     asOf.cards().stream().map(CardJson::of).toList());
-            kept.keep(me.workspaceId(), me.personId(), madeTag, json);
             response.setHeader(HttpHeaders.ETAG, madeTag);
+            body = kept.keep(me.workspaceId(), me.personId(), madeTag, json);
+            if (body == null) {
+                return json;
+            }
         }
-        return json;
+        if (acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, GZIP);
+            return body.gzip();
+        }
+        return body.json();
+    }
+
+    /** Whether {@code Accept-Encoding} names gzip with a weight above zero (RFC 9110, section 12.5.3). */
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (var coding : acceptEncoding.split(",", -1)) {
+            var parts = coding.split(";", -1);
+            if (!parts[0].trim().equalsIgnoreCase(GZIP)) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                var parameter = parts[i].trim().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=") && parameter.substring(2).trim().matches("0(\\.0{0,3})?")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @GetMapping(path = "/api/me/cards/{hubId}", produces = MediaType.APPLICATION_JSON_VALUE)
