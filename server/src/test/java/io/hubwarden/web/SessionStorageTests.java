@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -24,6 +28,9 @@ class SessionStorageTests {
 
     @Autowired
     SessionAttributesRead reads;
+
+    @Autowired
+    ListableBeanFactory beans;
 
     @Test
     void anAccessWithinAMinuteOfTheStoredOneIsNotWritten() {
@@ -115,6 +122,23 @@ class SessionStorageTests {
     @Test
     void requestsReadTheStoredSessionsThroughTheRequestsMemory() {
         assertThat(repository).isInstanceOf(SessionSavedInRequest.class);
+    }
+
+    @Test
+    void theRequestsMemoryBeginsBeforeSpringSessionsFilterAndEndsAfterIt() {
+        int memory = Integer.MAX_VALUE;
+        int sessions = Integer.MIN_VALUE;
+        for (var registration :
+                beans.getBeansOfType(AbstractFilterRegistrationBean.class).values()) {
+            if (registration instanceof FilterRegistrationBean<?> bean
+                    && bean.getFilter() instanceof SessionSavedInRequest.Scope) {
+                memory = bean.getOrder();
+            } else if (registration instanceof DelegatingFilterProxyRegistrationBean proxy
+                    && proxy.getFilterName().equals("springSessionRepositoryFilter")) {
+                sessions = proxy.getOrder();
+            }
+        }
+        assertThat(memory).isLessThan(sessions);
     }
 
     private Session aStoredSession() {
