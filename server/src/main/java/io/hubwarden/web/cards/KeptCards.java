@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The JSON of the cards last made for each person, kept with the tag it was made under, so that a request whose cards
  * have not changed since is answered with the same bytes instead of reading and writing hundreds of cards again. The
  * JSON is kept gzip-compressed too, compressed once when kept: the cards of 200 hubs are 90 KB as JSON and 15 KB
- * compressed, which is what a browser asks for; writing the larger form was a sixth of a request's CPU.
+ * compressed, which is what a browser asks for; writing the larger form was a seventh of a request's CPU.
  *
  * <p>A tag names the person, their workspace, the JSON's shape and the cards' version, which moves whenever a card
  * would read differently; the JSON holds no words of a locale. A body is therefore only given for the very tag it
