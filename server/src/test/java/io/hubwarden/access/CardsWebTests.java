@@ -108,12 +108,7 @@ class CardsWebTests {
         var tag = settledTag();
         var plain = cards(colleague, null);
 
-        var compressed = mvc.get()
-                .uri("/api/me/cards")
-                .accept(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate, br")
-                .with(as(colleague))
-                .exchange();
+        var compressed = cardsAccepting("gzip, deflate, br");
 
         assertThat(compressed).hasStatusOk();
         assertThat(compressed.getResponse().getHeader(HttpHeaders.CONTENT_ENCODING))
@@ -131,12 +126,7 @@ class CardsWebTests {
     void aClientThatAcceptsNoGzipGetsPlainJson() throws Exception {
         settledTag();
 
-        var response = mvc.get()
-                .uri("/api/me/cards")
-                .accept(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ACCEPT_ENCODING, "gzip;q=0, identity")
-                .with(as(colleague))
-                .exchange();
+        var response = cardsAccepting("gzip;q=0, identity");
 
         assertThat(response).hasStatusOk();
         assertThat(response.getResponse().getHeader(HttpHeaders.CONTENT_ENCODING))
@@ -473,6 +463,15 @@ class CardsWebTests {
 
     private MvcTestResult cards(SignedInPerson who, @Nullable String ifNoneMatch) {
         return conditionalGet("/api/me/cards", who, ifNoneMatch);
+    }
+
+    private MvcTestResult cardsAccepting(String acceptEncoding) {
+        return mvc.get()
+                .uri("/api/me/cards")
+                .accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ACCEPT_ENCODING, acceptEncoding)
+                .with(as(colleague))
+                .exchange();
     }
 
     private MvcTestResult card(SignedInPerson who, @Nullable String ifNoneMatch) {
