@@ -95,15 +95,18 @@ final class SyncScenario {
         report.figure("live heap before the sync (whole process)", baseline, "MiB");
 
         var jdbc = stack.jdbc();
+        boolean postgres = stack.database().kind().equals("postgres");
         HubId hub;
         Timing full;
         try (var memory = MemoryWatch.start()) {
             double cpuBefore = MemoryWatch.cpuSeconds();
+            var cpu = CpuShares.start();
             hub = seeds.connect(owner, business);
             seeds.awaitJobs(hub, "SYNC", Duration.ofMinutes(30));
             full = timing(stack, latestSync(stack, hub));
             report.figure(
                     "full sync: CPU of the process (server and simulator)", MemoryWatch.cpuSeconds() - cpuBefore, "s");
+            cpu.split().report(report, "full sync", postgres);
             report.figure("full sync: hub calls", stack.meta().requestsServed(), "");
             report.figure("full sync: accounts in Hubwarden", count(stack, "hub_account", hub), "");
             report.figure("full sync: assignments in Hubwarden", count(stack, "hub_assignment", hub), "");
@@ -126,6 +129,7 @@ final class SyncScenario {
         seeds.people(owner.workspaceId(), newEmails);
         try (var memory = MemoryWatch.start()) {
             double cpuBefore = MemoryWatch.cpuSeconds();
+            var cpu = CpuShares.start();
             long callsBefore = stack.meta().requestsServed();
             var deltaStart = Timestamp.from(Instant.now());
             var job = stack.bean(Hubs.class).requestSync(owner, hub);
@@ -133,6 +137,7 @@ final class SyncScenario {
             var delta = timing(stack, job.id().value());
             report.figure(
                     "delta sync: CPU of the process (server and simulator)", MemoryWatch.cpuSeconds() - cpuBefore, "s");
+            cpu.split().report(report, "delta sync", postgres);
             report.figure("delta sync: hub calls", stack.meta().requestsServed() - callsBefore, "");
             int accountsWritten = stack.count(
                     "select count(*) from hub_account where hub_id = ? and updated_at >= ?", hub.value(), deltaStart);
