@@ -1,6 +1,7 @@
 package io.hubwarden.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -129,15 +130,11 @@ final class CpuShares {
 
     /** CPU seconds of the processes named {@code postgres} so far; 0 where {@code /proc} is missing. */
     private static double postgresSeconds() {
-        long ticks = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (var process : (Iterable<Path>) processes::iterator) {
-                ticks += postgresTicks(process);
-            }
-        } catch (IOException | RuntimeException missing) {
+            return processes.mapToLong(CpuShares::postgresTicks).sum() / TICKS_PER_SECOND;
+        } catch (IOException | UncheckedIOException missing) {
             return 0;
         }
-        return ticks / TICKS_PER_SECOND;
     }
 
     private static long postgresTicks(Path process) {
@@ -154,8 +151,8 @@ final class CpuShares {
             // After the name: state, then 10 fields, then utime and stime (fields 14 and 15 of proc(5)).
             var fields = stat.substring(close + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0; // the process ended while it was read
+        } catch (IOException | NumberFormatException | IndexOutOfBoundsException gone) {
+            return 0; // the process ended while it was read, or is not one this reads
         }
     }
 
