@@ -1,6 +1,7 @@
 package io.hubwarden.bench;
 
 import io.hubwarden.hub.HubId;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The tenant cards of a person with N hubs (200 by default), as JSON ({@code /api/me/cards}) and as the HTML page
@@ -100,6 +103,14 @@ final class Cards {
                 encoded.statusCode(),
                 encoded.headers().firstValue("Content-Encoding").orElse("none"),
                 encoded.body().length);
+        var decoded =
+                encoded.headers().firstValue("Content-Encoding").orElse("").equals("gzip")
+                        ? new GZIPInputStream(new ByteArrayInputStream(encoded.body())).readAllBytes()
+                        : encoded.body();
+        if (!Arrays.equals(decoded, check.body().getBytes(StandardCharsets.UTF_8))) {
+            throw new IllegalStateException(
+                    "/api/me/cards with Accept-Encoding: " + acceptEncoding + " does not read as the same JSON");
+        }
 
         var step = options.duration("step", Duration.ofSeconds(5));
         int connections = options.integer("connections", 32);

@@ -77,10 +77,9 @@ class SessionStorage {
 
     /**
      * Hands the requests the stored sessions through {@link SessionSavedInRequest} and {@link
-     * AccessRecordedOncePerMinute}, and has the store run its
-     * statements as {@link SessionStatements} says. The latter is set on Spring Session's configuration rather than
-     * declared as a {@code TransactionOperations} bean, which would replace the application's {@code
-     * TransactionTemplate}.
+     * AccessRecordedOncePerMinute}, and has the store run its statements as {@link SessionStatements} says. The
+     * latter is set on Spring Session's configuration rather than declared as a {@code TransactionOperations} bean,
+     * which would replace the application's {@code TransactionTemplate}.
      */
     @Bean
     static BeanPostProcessor accessRecordedOncePerMinute(ObjectProvider<PlatformTransactionManager> transactions) {
