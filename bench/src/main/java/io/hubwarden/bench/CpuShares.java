@@ -31,8 +31,7 @@ final class CpuShares {
     private final double postgresBefore;
     private final double compilingBefore;
     private final double collectingBefore;
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final Sampler sampler;
 
     private CpuShares() {
         sample(before);
@@ -40,20 +39,7 @@ final class CpuShares {
         postgresBefore = postgresSeconds();
         compilingBefore = compilingSeconds();
         collectingBefore = collectingSeconds();
-        sampler = new Thread(
-                () -> {
-                    while (running) {
-                        sample(latest);
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException interrupted) {
-                            return;
-                        }
-                    }
-                },
-                "bench-cpu-shares");
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler = new Sampler("bench-cpu-shares", 50, () -> sample(latest));
     }
 
     static CpuShares start() {
@@ -62,13 +48,7 @@ final class CpuShares {
 
     /** The shares since {@link #start()}, in CPU seconds; stops sampling. */
     Split split() {
-        running = false;
-        sampler.interrupt();
-        try {
-            sampler.join();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        sampler.stop();
         sample(latest);
         double process = MemoryWatch.cpuSeconds() - processBefore;
         double postgres = postgresSeconds() - postgresBefore;

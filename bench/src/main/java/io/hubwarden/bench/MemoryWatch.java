@@ -14,30 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MemoryWatch implements AutoCloseable {
 
     private final AtomicLong peak = new AtomicLong();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final Sampler sampler;
 
     private MemoryWatch() {
-        sampler = new Thread(
-                () -> {
-                    while (running) {
-                        sample();
-                        try {
-                            Thread.sleep(10);
-                        } catch (InterruptedException interrupted) {
-                            return;
-                        }
-                    }
-                },
-                "bench-memory-watch");
-        sampler.setDaemon(true);
+        sample();
+        sampler = new Sampler("bench-memory-watch", 10, this::sample);
     }
 
     static MemoryWatch start() {
-        var watch = new MemoryWatch();
-        watch.sample();
-        watch.sampler.start();
-        return watch;
+        return new MemoryWatch();
     }
 
     /** The highest heap use seen, in MiB. */
@@ -48,8 +33,7 @@ final class MemoryWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        sampler.interrupt();
+        sampler.stop();
     }
 
     private void sample() {
