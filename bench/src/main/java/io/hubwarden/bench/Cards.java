@@ -97,16 +97,16 @@ final class Cards {
                         .header("Accept-Encoding", acceptEncoding)
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        var coding = encoded.headers().firstValue("Content-Encoding").orElse("none");
         report.line(
                 "  /api/me/cards with Accept-Encoding: %s: status %d, Content-Encoding %s, %d bytes",
-                acceptEncoding,
-                encoded.statusCode(),
-                encoded.headers().firstValue("Content-Encoding").orElse("none"),
-                encoded.body().length);
-        var decoded =
-                encoded.headers().firstValue("Content-Encoding").orElse("").equals("gzip")
-                        ? new GZIPInputStream(new ByteArrayInputStream(encoded.body())).readAllBytes()
-                        : encoded.body();
+                acceptEncoding, encoded.statusCode(), coding, encoded.body().length);
+        byte[] decoded = encoded.body();
+        if (coding.equals("gzip")) {
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(decoded))) {
+                decoded = in.readAllBytes();
+            }
+        }
         if (!Arrays.equals(decoded, check.body().getBytes(StandardCharsets.UTF_8))) {
             throw new IllegalStateException(
                     "/api/me/cards with Accept-Encoding: " + acceptEncoding + " does not read as the same JSON");
