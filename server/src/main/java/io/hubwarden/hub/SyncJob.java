@@ -139,7 +139,9 @@ class SyncJob implements JobHandler {
     }
 
     private void decide(HubId hubId, UUID sync, BusinessInfo business) {
+        // Statistics first: PostgreSQL plans even the first statement over the staged rows by them.
         ledger.refreshStatistics();
+        transaction.executeWithoutResult(tx -> ledger.forgetRereadings(sync));
         transaction.executeWithoutResult(tx -> {
             var hub = hubs.findById(hubId).orElseThrow(() -> new JobAborted("HUB_GONE", "The hub is gone."));
             var now = clock.instant();

@@ -23,8 +23,9 @@ class SyncLedger {
 
     static final int SAMPLE = 50;
 
-    private static final String STAGED_ACCOUNT = "select 1 from hub_sync_account s where s.sync_id = ?"
-            + " and s.account_kind = a.account_kind and s.external_id = a.external_id";
+    private static final String ACCOUNT_KEY = "s.account_kind = a.account_kind and s.external_id = a.external_id";
+    private static final String STAGED_ACCOUNT =
+            "select 1 from hub_sync_account s where s.sync_id = ? and " + ACCOUNT_KEY;
     private static final String ACCOUNT_DIFFERS = " and (s.email is distinct from a.email or s.name <> a.name"
             + " or s.role <> a.role or s.tasks <> a.tasks or s.state <> a.state"
             + " or s.expires_at is distinct from a.expires_at"
@@ -32,13 +33,15 @@ class SyncLedger {
     private static final String LIVE_ACCOUNT = "select 1 from hub_account a where a.hub_id = ?"
             + " and a.account_kind = s.account_kind and a.external_id = s.external_id";
 
-    private static final String STAGED_ASSET = "select 1 from hub_sync_asset s where s.sync_id = ?"
-            + " and s.asset_kind = a.asset_kind and s.external_id = a.external_id";
+    private static final String ASSET_KEY = "s.asset_kind = a.asset_kind and s.external_id = a.external_id";
+    private static final String STAGED_ASSET = "select 1 from hub_sync_asset s where s.sync_id = ? and " + ASSET_KEY;
     private static final String LIVE_ASSET = "select 1 from hub_asset a where a.hub_id = ?"
             + " and a.asset_kind = s.asset_kind and a.external_id = s.external_id";
 
-    private static final String STAGED_ASSIGNMENT = "select 1 from hub_sync_assignment s where s.sync_id = ?"
-            + " and s.asset_kind = a.asset_kind and s.asset_id = a.asset_id and s.user_id = a.user_id";
+    private static final String ASSIGNMENT_KEY =
+            "s.asset_kind = a.asset_kind and s.asset_id = a.asset_id and s.user_id = a.user_id";
+    private static final String STAGED_ASSIGNMENT =
+            "select 1 from hub_sync_assignment s where s.sync_id = ? and " + ASSIGNMENT_KEY;
     private static final String LIVE_ASSIGNMENT = "select 1 from hub_assignment a where a.hub_id = ?"
             + " and a.asset_kind = s.asset_kind and a.asset_id = s.asset_id and a.user_id = s.user_id";
 
@@ -72,6 +75,28 @@ class SyncLedger {
             jdbc.execute(
                     "analyze hub_sync_account, hub_sync_asset, hub_sync_assignment, hub_account, hub_asset, hub_assignment");
         }
+    }
+
+    /**
+     * Keeps each staged key's first reading and deletes the others (see {@link SyncStaging}), so that every comparison
+     * after it sees a key once. Both databases find the keys read more than once in one pass over the sync's rows.
+     */
+    void forgetRereadings(UUID sync) {
+        jdbc.update(
+                "delete from hub_sync_account s where s.sync_id = ? and exists (select 1 from hub_sync_account r"
+                        + " where r.sync_id = s.sync_id and r.account_kind = s.account_kind"
+                        + " and r.external_id = s.external_id and r.reading < s.reading)",
+                sync);
+        jdbc.update(
+                "delete from hub_sync_asset s where s.sync_id = ? and exists (select 1 from hub_sync_asset r"
+                        + " where r.sync_id = s.sync_id and r.asset_kind = s.asset_kind"
+                        + " and r.external_id = s.external_id and r.reading < s.reading)",
+                sync);
+        jdbc.update(
+                "delete from hub_sync_assignment s where s.sync_id = ? and exists (select 1 from hub_sync_assignment r"
+                        + " where r.sync_id = s.sync_id and r.asset_kind = s.asset_kind and r.asset_id = s.asset_id"
+                        + " and r.user_id = s.user_id and r.reading < s.reading)",
+                sync);
     }
 
     Optional<SyncStatus> status(UUID sync) {
@@ -227,18 +252,18 @@ class SyncLedger {
 
         int accountsRemoved = jdbc.update(
                 "delete from hub_account a where a.hub_id = ? and not exists (" + STAGED_ACCOUNT + ")", h, sync);
-        int accountsChanged = jdbc.update(
-                "update hub_account a set (email, name, role, tasks, state, expires_at, person_id, match_source,"
-                        + " updated_at) = (select s.email, s.name, s.role, s.tasks, s.state, s.expires_at,"
+        int accountsChanged = updateChanged(
+                "hub_account",
+                "email, name, role, tasks, state, expires_at, person_id, match_source, updated_at",
+                "s.email, s.name, s.role, s.tasks, s.state, s.expires_at,"
                         + " case when a.match_source = 'HAND' then a.person_id else s.person_id end,"
                         + " case when a.match_source = 'HAND' then 'HAND' when s.person_id is null then null"
-                        + " else 'EMAIL' end, cast(? as timestamp with time zone) from hub_sync_account s where s.sync_id = ?"
-                        + " and s.account_kind = a.account_kind and s.external_id = a.external_id)"
-                        + " where a.hub_id = ? and exists (" + STAGED_ACCOUNT + ACCOUNT_DIFFERS + ")",
+                        + " else 'EMAIL' end",
+                ACCOUNT_KEY,
+                ACCOUNT_DIFFERS,
                 at,
                 sync,
-                h,
-                sync);
+                h);
         int accountsAdded = insertNew(
                 "hub_account (id, hub_id, account_kind, external_id, email, name, role, tasks, state, expires_at,"
                         + " person_id, match_source, exempt_reason, updated_at)",
@@ -252,14 +277,8 @@ class SyncLedger {
 
         int assetsRemoved = jdbc.update(
                 "delete from hub_asset a where a.hub_id = ? and not exists (" + STAGED_ASSET + ")", h, sync);
-        int assetsChanged = jdbc.update(
-                "update hub_asset a set (name, updated_at) = (select s.name, cast(? as timestamp with time zone) from hub_sync_asset s"
-                        + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.external_id = a.external_id)"
-                        + " where a.hub_id = ? and exists (" + STAGED_ASSET + " and s.name <> a.name)",
-                at,
-                sync,
-                h,
-                sync);
+        int assetsChanged = updateChanged(
+                "hub_asset", "name, updated_at", "s.name", ASSET_KEY, " and s.name <> a.name", at, sync, h);
         int assetsAdded = insertNew(
                 "hub_asset (hub_id, asset_kind, external_id, name, updated_at)",
                 List.of("asset_kind", "external_id"),
@@ -271,15 +290,15 @@ class SyncLedger {
 
         int assignmentsRemoved = jdbc.update(
                 "delete from hub_assignment a where a.hub_id = ? and not exists (" + STAGED_ASSIGNMENT + ")", h, sync);
-        int assignmentsChanged = jdbc.update(
-                "update hub_assignment a set (tasks, updated_at) = (select s.tasks, cast(? as timestamp with time zone) from hub_sync_assignment s"
-                        + " where s.sync_id = ? and s.asset_kind = a.asset_kind and s.asset_id = a.asset_id"
-                        + " and s.user_id = a.user_id)"
-                        + " where a.hub_id = ? and exists (" + STAGED_ASSIGNMENT + " and s.tasks <> a.tasks)",
+        int assignmentsChanged = updateChanged(
+                "hub_assignment",
+                "tasks, updated_at",
+                "s.tasks",
+                ASSIGNMENT_KEY,
+                " and s.tasks <> a.tasks",
                 at,
                 sync,
-                h,
-                sync);
+                h);
         int assignmentsAdded = insertNew(
                 "hub_assignment (hub_id, asset_kind, asset_id, user_id, tasks, updated_at)",
                 List.of("asset_kind", "asset_id", "user_id"),
@@ -297,6 +316,34 @@ class SyncLedger {
                 new Counts(0, assignmentsAdded, assignmentsChanged, assignmentsRemoved),
                 now);
         dropStaged(sync);
+    }
+
+    /**
+     * Updates the hub's live rows ({@code a}) whose staged row ({@code s}, the same {@code key}) {@code differs}:
+     * sets {@code columns} to {@code values} and, last, the time of the change. PostgreSQL joins the two tables in one
+     * pass (the staged rows have no index of their keys); H2 looks each changed row's staged one up by its index.
+     */
+    @SuppressWarnings("TooManyParameters") // the parts of one update
+    private int updateChanged(
+            String live, String columns, String values, String key, String differs, Timestamp at, UUID sync, UUID hub) {
+        var staged = "hub_sync" + live.substring("hub".length()) + " s";
+        var time = ", cast(? as timestamp with time zone)";
+        if (database.postgres()) {
+            return jdbc.update(
+                    "update " + live + " a set (" + columns + ") = (" + values + time + ") from " + staged
+                            + " where s.sync_id = ? and " + key + " and a.hub_id = ?" + differs,
+                    at,
+                    sync,
+                    hub);
+        }
+        return jdbc.update(
+                "update " + live + " a set (" + columns + ") = (select " + values + time + " from " + staged
+                        + " where s.sync_id = ? and " + key + ") where a.hub_id = ? and exists (select 1 from " + staged
+                        + " where s.sync_id = ? and " + key + differs + ")",
+                at,
+                sync,
+                hub,
+                sync);
     }
 
     /**
