@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,11 +48,11 @@ class SyncLedger {
 
     /**
      * How applying a sync keeps staged rows that are live already from being inserted again: by the live table's
-     * unique key, so that it holds whatever plan the database picks. PostgreSQL plans an anti-join with the live table
-     * by the table's size when planning, and a table empty then (a hub's first sync) gets a nested loop that scans
-     * what the statement itself inserts once per row; so there the anti-join is with the hub's live keys as read
-     * before the statement inserts anything (a materialized CTE), which spares a sync that adds few rows the unique
-     * check of every row it stages, four times the anti-join's cost at 100 000 rows.
+     * unique key, so that it holds whatever plan the database picks; on PostgreSQL, with an anti-join too, unless the
+     * hub has no live rows there (a hub's first sync). PostgreSQL plans an anti-join with the live table by the
+     * table's statistics, refreshed before the decision: a table empty then would get a nested loop that scans what
+     * the statement itself inserts once per row, and a table of many rows a hash anti-join, which spares a sync that
+     * adds few rows the unique check of every row it stages, four times the anti-join's cost at 100 000 rows.
      */
     private static final String NOT_LIVE = " on conflict do nothing";
 
@@ -351,21 +352,20 @@ class SyncLedger {
      * whose {@code keys} are not live for the hub yet; see {@link #NOT_LIVE}.
      */
     private int insertNew(String into, List<String> keys, String select, Object... args) {
-        if (!database.postgres()) {
+        var table = into.substring(0, into.indexOf(' '));
+        if (!database.postgres()
+                || jdbc.queryForList("select 1 from " + table + " where hub_id = ? fetch first 1 rows only", args[0])
+                        .isEmpty()) {
             return jdbc.update("insert into " + into + " " + select + NOT_LIVE, args);
         }
-        var table = into.substring(0, into.indexOf(' '));
-        var columns = String.join(", ", keys);
         var same = String.join(
                 " and ", keys.stream().map(key -> "l." + key + " = s." + key).toList());
-        var withHub = new Object[args.length + 1];
-        withHub[0] = args[0];
-        System.arraycopy(args, 0, withHub, 1, args.length);
+        var andHub = Arrays.copyOf(args, args.length + 1);
+        andHub[args.length] = args[0];
         return jdbc.update(
-                "insert into " + into + " with live as materialized (select " + columns + " from " + table
-                        + " where hub_id = ?) " + select + " and not exists (select 1 from live l where " + same + ")"
-                        + NOT_LIVE,
-                withHub);
+                "insert into " + into + " " + select + " and not exists (select 1 from " + table
+                        + " l where l.hub_id = ? and " + same + ")" + NOT_LIVE,
+                andHub);
     }
 
     /** Throws a sync away with its staged rows. */
