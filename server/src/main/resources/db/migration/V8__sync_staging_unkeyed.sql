@@ -1,5 +1,5 @@
 -- The staging tables without a key: a row read twice is staged twice, in the order the sync read it, and the decision
--- keeps each key's first reading. Checking a key as each row is staged cost PostgreSQL three quarters of its time
+-- keeps each key's first reading. Checking a key as each row is staged cost PostgreSQL four fifths of its time
 -- spent staging. A sync's staged rows leave with its decision or its discarding, as before; the index each database
 -- needs follows in db/vendor. One script for H2 (PostgreSQL mode) and PostgreSQL.
 alter table hub_sync_account rename to hub_sync_account_keyed;

@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes what a sync reads, page by page, into the staging tables, each row with the order it was read in: copied into
- * PostgreSQL, a few hundred rows per statement into H2. A row read twice is staged twice and its first reading is kept when the sync is decided
- * ({@link SyncLedger#forgetRereadings}): an attempt that resumes inside a batch of assets reads some of their first
- * pages again, and a list the hub changes while it is read can show an item on two pages. Staging checks no key: that
- * check cost PostgreSQL four fifths of its time spent staging.
+ * PostgreSQL, a few hundred rows per statement into H2. A row read twice is staged twice, and its first reading is the
+ * one kept when the sync is decided ({@link SyncLedger#forgetRereadings}): an attempt that resumes inside a batch of
+ * assets reads some of their first pages again, and a list the hub changes while it is read can show an item on two
+ * pages. Staging checks no key: that check cost PostgreSQL four fifths of its time spent staging.
  */
 @Component
 class SyncStaging {
