@@ -95,7 +95,6 @@ final class SyncScenario {
         double baseline = MemoryWatch.liveHeapMib();
         report.figure("live heap before the sync (whole process)", baseline, "MiB");
 
-        var jdbc = stack.jdbc();
         boolean postgres = stack.database().kind().equals("postgres");
         HubId hub;
         Timing full;

@@ -31,20 +31,18 @@ class SyncLedger {
             + " or s.role <> a.role or s.tasks <> a.tasks or s.state <> a.state"
             + " or s.expires_at is distinct from a.expires_at"
             + " or (a.match_source is distinct from 'HAND' and s.person_id is distinct from a.person_id))";
-    private static final String LIVE_ACCOUNT = "select 1 from hub_account a where a.hub_id = ?"
-            + " and a.account_kind = s.account_kind and a.external_id = s.external_id";
+    private static final String LIVE_ACCOUNT = "select 1 from hub_account a where a.hub_id = ? and " + ACCOUNT_KEY;
 
     private static final String ASSET_KEY = "s.asset_kind = a.asset_kind and s.external_id = a.external_id";
     private static final String STAGED_ASSET = "select 1 from hub_sync_asset s where s.sync_id = ? and " + ASSET_KEY;
-    private static final String LIVE_ASSET = "select 1 from hub_asset a where a.hub_id = ?"
-            + " and a.asset_kind = s.asset_kind and a.external_id = s.external_id";
+    private static final String LIVE_ASSET = "select 1 from hub_asset a where a.hub_id = ? and " + ASSET_KEY;
 
     private static final String ASSIGNMENT_KEY =
             "s.asset_kind = a.asset_kind and s.asset_id = a.asset_id and s.user_id = a.user_id";
     private static final String STAGED_ASSIGNMENT =
             "select 1 from hub_sync_assignment s where s.sync_id = ? and " + ASSIGNMENT_KEY;
-    private static final String LIVE_ASSIGNMENT = "select 1 from hub_assignment a where a.hub_id = ?"
-            + " and a.asset_kind = s.asset_kind and a.asset_id = s.asset_id and a.user_id = s.user_id";
+    private static final String LIVE_ASSIGNMENT =
+            "select 1 from hub_assignment a where a.hub_id = ? and " + ASSIGNMENT_KEY;
 
     /**
      * How applying a sync keeps staged rows that are live already from being inserted again: by the live table's
