@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,9 @@ class InviteUserJob implements JobHandler {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final ApplicationEventPublisher events;
+    private final CardsVersions versions;
 
+    @SuppressWarnings("TooManyParameters") // the collaborators of an invitation
     InviteUserJob(
             Memberships memberships,
             Hubs hubs,
@@ -70,8 +73,10 @@ class InviteUserJob implements JobHandler {
             PlatformTransactionManager transactions,
             JdbcClient jdbc,
             JdbcTemplate batches,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CardsVersions versions) {
         this.memberships = memberships;
+        this.versions = versions;
         this.jdbc = jdbc;
         this.batches = batches;
         this.events = events;
@@ -202,13 +207,16 @@ class InviteUserJob implements JobHandler {
                 statement.setString(6, from.name());
                 statement.setInt(7, one.target().generation());
             });
+            var changed = new HashSet<WorkspaceId>();
             for (int i = 0; i < invited.size(); i++) {
                 if (updated[0][i] == 1) {
                     var target = invited.get(i).target();
+                    changed.add(target.workspaceId());
                     events.publishEvent(new MembershipStatusChanged(
                             target.id(), target.workspaceId(), target.hubId(), target.personId(), from, to, null, now));
                 }
             }
+            changed.forEach(versions::changedOnCommit);
         });
     }
 

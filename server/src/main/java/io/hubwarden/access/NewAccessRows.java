@@ -43,10 +43,12 @@ class NewAccessRows {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final CardsVersions versions;
 
-    NewAccessRows(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    NewAccessRows(JdbcTemplate jdbc, ApplicationEventPublisher events, CardsVersions versions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.versions = versions;
     }
 
     /** Inserts shares that are not stored yet, with their assets. */
@@ -119,6 +121,7 @@ class NewAccessRows {
         if (!assets.isEmpty()) {
             jdbc.batchUpdate(INSERT_MEMBERSHIP_ASSET, assets);
         }
+        created.stream().map(Membership::workspaceId).distinct().forEach(versions::changedOnCommit);
         for (var membership : created) {
             membership.inserted();
             membership.events().forEach(events::publishEvent);

@@ -61,10 +61,12 @@ class TenantCards {
 
     private final JdbcClient jdbc;
     private final Hubs hubs;
+    private final CardsVersions versions;
 
-    TenantCards(JdbcClient jdbc, Hubs hubs) {
+    TenantCards(JdbcClient jdbc, Hubs hubs, CardsVersions versions) {
         this.jdbc = jdbc;
         this.hubs = hubs;
+        this.versions = versions;
     }
 
     List<TenantCard> of(WorkspaceId workspaceId, PersonId personId) {
@@ -136,9 +138,14 @@ class TenantCards {
 
     /**
      * The version of the person's cards, as {@link #asOf} reads it: it changes whenever one of {@link #of}'s cards
-     * would read differently. Two small queries instead of the cards' rows.
+     * would read differently. Kept in memory while the database tells of changes ({@link CardsVersions}), otherwise two
+     * small queries instead of the cards' rows.
      */
     String versionOf(WorkspaceId workspaceId, PersonId personId) {
+        return versions.of(workspaceId, personId, () -> read(workspaceId, personId));
+    }
+
+    private String read(WorkspaceId workspaceId, PersonId personId) {
         var memberships = new long[2];
         jdbc.sql(VERSION)
                 .param("person", personId.value())

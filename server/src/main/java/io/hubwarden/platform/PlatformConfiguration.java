@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -39,6 +40,12 @@ class PlatformConfiguration {
     @Bean
     Database database(DataSource dataSource) throws SQLException {
         return Database.of(dataSource);
+    }
+
+    /** Listens on PostgreSQL only: H2 serves a single node, whose writers tell it of their changes themselves. */
+    @Bean
+    DatabaseChanges databaseChanges(Database database, ObjectProvider<DataSourceProperties> dataSource) {
+        return new DatabaseChanges(database.postgres() ? dataSource.getIfAvailable() : null);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.hubwarden.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -12,6 +13,7 @@ import io.hubwarden.hub.HubTest;
 import io.hubwarden.hub.HubView;
 import io.hubwarden.hub.Hubs;
 import io.hubwarden.hub.TestMetaSimulator;
+import io.hubwarden.platform.Database;
 import io.hubwarden.simulator.meta.MetaSimulator;
 import io.hubwarden.workspace.SignedInPerson;
 import io.hubwarden.workspace.WorkspaceRole;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -59,6 +63,15 @@ class CardsWebTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Database database;
+
+    @Autowired
+    CardsVersions versions;
 
     final MetaSimulator meta = TestMetaSimulator.get();
 
@@ -214,6 +227,58 @@ class CardsWebTests {
 
         assertThat(response).hasStatusOk();
         assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+    }
+
+    @Test
+    void aMembershipChangedByAnotherNodeMovesTheTag() {
+        var tag = settledTag();
+        assertThat(cards(colleague, tag)).hasStatus(HttpStatus.NOT_MODIFIED);
+
+        changedByAnotherNode(
+                "update membership set note_code = 'PROFILE_NOT_MEMBER', note_message = 'Noted on another node',"
+                        + " version = version + 1 where person_id = ? and hub_id = ?",
+                colleague.personId().value(),
+                hub.id().value());
+
+        awaitCardsReading(tag, "Noted on another node");
+    }
+
+    @Test
+    void aHubChangedByAnotherNodeMovesTheTag() {
+        var tag = settledTag();
+        assertThat(cards(colleague, tag)).hasStatus(HttpStatus.NOT_MODIFIED);
+
+        changedByAnotherNode(
+                "update hub set business_name = 'Renamed on another node', version = version + 1 where id = ?",
+                hub.id().value());
+
+        awaitCardsReading(tag, "Renamed on another node");
+    }
+
+    @Test
+    void onceTheListeningConnectionIsCutAndBackChangesOfAnotherNodeAreHeardAgain() {
+        assumeTrue(database.postgres(), "only PostgreSQL tells the nodes of changes");
+        var tag = settledTag();
+        assertThat(cards(colleague, tag)).hasStatus(HttpStatus.NOT_MODIFIED);
+        await().atMost(Duration.ofSeconds(15)).until(() -> versions.kept() > 0);
+
+        var cut = jdbc.queryForList(
+                "select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where application_name = 'hubwarden-changes' and datname = current_database()",
+                Boolean.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> versions.kept() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            cards(colleague, tag);
+            return versions.kept() > 0;
+        });
+        changedByAnotherNode(
+                "update membership set note_code = 'PROFILE_NOT_MEMBER', note_message = 'Noted after the cut',"
+                        + " version = version + 1 where person_id = ? and hub_id = ?",
+                colleague.personId().value(),
+                hub.id().value());
+
+        assertThat(cut).contains(true);
+        awaitCardsReading(tag, "Noted after the cut");
     }
 
     @Test
@@ -445,6 +510,20 @@ class CardsWebTests {
         var response = cards(colleague, null);
         assertThat(response).hasStatusOk();
         return String.valueOf(response.getResponse().getHeader(HttpHeaders.ETAG));
+    }
+
+    /** A change that no writer of this node tells of: only the database can. */
+    private void changedByAnotherNode(String sql, Object... arguments) {
+        assertThat(jdbc.update(sql, arguments)).isEqualTo(1);
+    }
+
+    private void awaitCardsReading(String tag, String text) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var response = cards(colleague, tag);
+            assertThat(response).hasStatusOk();
+            assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+            assertThat(response.getResponse().getContentAsString()).contains(text);
+        });
     }
 
     private void changeMembership(Consumer<Membership> change) {
