@@ -27,6 +27,9 @@ class CardsVersions implements DatabaseChanges.Subscriber, AfterSaveCallback<Mem
     /** About 20 MiB of versions at most. */
     static final int BOUND = 100_000;
 
+    /** The generation of a version read that is not to be kept: generations count up from 0. */
+    private static final long NOT_KEPT = -1;
+
     private final Map<UUID, Map<UUID, String>> byWorkspace = new ConcurrentHashMap<>();
     private final DatabaseChanges changes;
     private long generation;
@@ -47,12 +50,12 @@ class CardsVersions implements DatabaseChanges.Subscriber, AfterSaveCallback<Mem
         }
         long readAt;
         synchronized (this) {
-            if (!listening || kept >= BOUND) {
-                return read.get();
-            }
-            readAt = generation;
+            readAt = listening && kept < BOUND ? generation : NOT_KEPT;
         }
         var fresh = read.get();
+        if (readAt == NOT_KEPT) {
+            return fresh;
+        }
         synchronized (this) {
             if (listening && generation == readAt && kept < BOUND) {
                 var previous = byWorkspace

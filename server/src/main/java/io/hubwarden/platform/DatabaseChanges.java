@@ -39,6 +39,7 @@ public final class DatabaseChanges implements SmartLifecycle {
     private static final Duration POLL = Duration.ofSeconds(1);
     /** How long a quiet connection goes unchecked: a connection lost without a word is noticed by the next query. */
     private static final Duration CHECK = Duration.ofSeconds(10);
+
     private static final Duration ANSWER = Duration.ofSeconds(20);
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);

@@ -7,6 +7,9 @@ import io.hubwarden.workspace.PersonId;
 import io.hubwarden.workspace.WorkspaceId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -121,6 +124,42 @@ class CardsVersionsTests {
 
         assertThat(beforeTheCommit).isEqualTo("1");
         assertThat(versions.of(workspace, person, read("3"))).isEqualTo("3");
+    }
+
+    @Test
+    void aSlowReadHoldsBackNoOtherReadWhileNothingListens() throws Exception {
+        aSlowReadHoldsBackNoOtherRead();
+    }
+
+    @Test
+    void aSlowReadHoldsBackNoOtherReadWhileListening() throws Exception {
+        versions.listening();
+
+        aSlowReadHoldsBackNoOtherRead();
+    }
+
+    private void aSlowReadHoldsBackNoOtherRead() throws Exception {
+        var reading = new CountDownLatch(1);
+        var released = new CountDownLatch(1);
+        var slow = CompletableFuture.supplyAsync(() -> versions.of(workspace, person, () -> {
+            reading.countDown();
+            try {
+                released.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return "slow";
+        }));
+        try {
+            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+            var other = CompletableFuture.supplyAsync(() -> versions.of(otherWorkspace, colleague, read("quick")));
+
+            assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("quick");
+        } finally {
+            released.countDown();
+        }
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("slow");
     }
 
     private Supplier<String> read(String version) {
