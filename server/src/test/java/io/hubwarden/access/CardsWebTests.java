@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +228,70 @@ class CardsWebTests {
 
         assertThat(response).hasStatusOk();
         assertThat(response.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+    }
+
+    /**
+     * The versions are kept as if the database told of every change but its notifications have not come yet (on H2
+     * none ever comes): only this node's writers can make it forget.
+     */
+    @Test
+    void changesOnThisNodeMoveTheTagWithoutWaitingForTheDatabasesNotification() throws Exception {
+        var tag = settledTag();
+        versions.listening();
+        try {
+            assertThat(cards(colleague, tag)).hasStatus(HttpStatus.NOT_MODIFIED);
+            assertThat(versions.kept()).isPositive();
+
+            changeMembership(membership -> membership.profileNotVerified(
+                    new MembershipNote(MembershipNote.PROFILE_NOT_MEMBER, "Noted on this node"), clock.instant()));
+            var noted = cards(colleague, tag);
+            var notedTag = String.valueOf(noted.getResponse().getHeader(HttpHeaders.ETAG));
+            hubs.requestSync(owner, hub.id());
+            fixtures.awaitSyncs(owner.workspaceId(), hub.id());
+            var synced = cards(colleague, notedTag);
+
+            assertThat(noted).hasStatusOk();
+            assertThat(noted.getResponse().getContentAsString()).contains("Noted on this node");
+            assertThat(synced).hasStatusOk();
+            assertThat(synced.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(notedTag);
+        } finally {
+            if (!database.postgres()) {
+                versions.deaf();
+            }
+        }
+    }
+
+    @Test
+    void aShareAndItsInvitationOnThisNodeMoveTheTagWithoutWaitingForTheDatabasesNotification() throws Exception {
+        var newcomer = fixtures.anInvitedPerson(owner, "mo", WorkspaceRole.USER);
+        meta.seedPerson(newcomer.email(), "Mo", "pw");
+        versions.listening();
+        try {
+            var none = cards(newcomer, null);
+            var noneTag = String.valueOf(none.getResponse().getHeader(HttpHeaders.ETAG));
+            assertThat(cards(newcomer, noneTag)).hasStatus(HttpStatus.NOT_MODIFIED);
+
+            access.share(
+                    owner,
+                    hub.id(),
+                    new ShareRequest(
+                            List.of(newcomer.email()), AccessRole.COLLABORATOR, "EMPLOYEE", List.of(), true, false));
+            var shared = cards(newcomer, noneTag);
+            Supplier<MembershipStatus> status = () -> access.card(newcomer.workspaceId(), newcomer.personId(), hub.id())
+                    .orElseThrow()
+                    .status();
+            await().atMost(Duration.ofSeconds(60)).until(() -> status.get() != MembershipStatus.INVITING);
+
+            assertThat(shared).hasStatusOk();
+            assertThat(shared.getResponse().getContentAsString())
+                    .contains(hub.id().toString());
+            assertThat(cards(newcomer, null).getResponse().getContentAsString())
+                    .contains("\"status\":\"" + status.get().name() + "\"");
+        } finally {
+            if (!database.postgres()) {
+                versions.deaf();
+            }
+        }
     }
 
     @Test
