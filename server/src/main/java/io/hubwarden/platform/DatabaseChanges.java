@@ -39,7 +39,7 @@ public final class DatabaseChanges implements SmartLifecycle {
     private static final Duration POLL = Duration.ofSeconds(1);
     /** How long a quiet connection goes unchecked: a connection lost without a word is noticed by the next query. */
     private static final Duration CHECK = Duration.ofSeconds(10);
-
+    /** How long the check waits for its answer before the connection counts as lost. */
     private static final Duration ANSWER = Duration.ofSeconds(20);
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -64,6 +64,8 @@ public final class DatabaseChanges implements SmartLifecycle {
     private final @Nullable DataSourceProperties postgres;
     private volatile boolean running;
     private @Nullable Thread listener;
+    /** Whether the connection of the listening thread's current attempt got as far as listening; that thread's alone. */
+    private boolean listened;
 
     /** {@code postgres} is the database to listen to, or null when the database is H2 and nothing listens. */
     public DatabaseChanges(@Nullable DataSourceProperties postgres) {
@@ -131,7 +133,13 @@ public final class DatabaseChanges implements SmartLifecycle {
         while (running) {
             try (var connection = connect()) {
                 listen(connection);
-            } catch (SQLException lost) {
+            } catch (SQLException | RuntimeException lost) {
+                if (listened) {
+                    // It listened until now: a connection lost after a while is tried again soon.
+                    retry = FIRST_RETRY;
+                    listened = false;
+                }
+                // Whatever stopped the listening, the subscribers must not keep anything until it is back.
                 if (!running) {
                     return;
                 }
@@ -155,6 +163,7 @@ public final class DatabaseChanges implements SmartLifecycle {
             statement.execute("listen " + WORKSPACES);
         }
         subscribers.forEach(Subscriber::listening);
+        listened = true;
         LOG.info("Listening to the database's notifications of changes");
         var notifications = connection.unwrap(PGConnection.class);
         long quietSince = System.nanoTime();
