@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class CardsVersions implements DatabaseChanges.Subscriber, AfterSaveCallback<Membership> {
 
     /** About 20 MiB of versions at most. */
-    static final int BOUND = 100_000;
+    private static final int BOUND = 100_000;
 
     /** The generation of a version read that is not to be kept: generations count up from 0. */
     private static final long NOT_KEPT = -1;

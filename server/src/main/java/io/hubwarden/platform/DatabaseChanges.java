@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class DatabaseChanges implements SmartLifecycle {
 
     /** The channel of a workspace's hubs and memberships; each notification carries the workspace's id. */
-    public static final String WORKSPACES = "hubwarden_workspace_changed";
+    private static final String WORKSPACES = "hubwarden_workspace_changed";
 
-    static final String APPLICATION_NAME = "hubwarden-changes";
+    private static final String APPLICATION_NAME = "hubwarden-changes";
     private static final Duration POLL = Duration.ofSeconds(1);
     /** How long a quiet connection goes unchecked: a connection lost without a word is noticed by the next query. */
     private static final Duration CHECK = Duration.ofSeconds(10);
